@@ -1,0 +1,140 @@
+import { CheckoutApiError, errorFromResponse } from './errors';
+import { checkoutSessionSchema, type CheckoutSession } from './schema';
+
+export type TokenProvider = string | (() => string | Promise<string>);
+
+export interface CheckoutClientOptions {
+  /** `https://api.example.com`, with or without a trailing slash or a path prefix. */
+  baseUrl: string;
+  /** The bare JWT, or a function asked again before every request (for tokens that rotate). */
+  token: TokenProvider;
+  /** Defaults to `globalThis.fetch`, looked up at request time so test mocks installed later apply. */
+  fetch?: typeof fetch;
+  /** Per request, body included. Default 15 000 ms. */
+  timeoutMs?: number;
+}
+
+export interface GetSessionOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface CheckoutClient {
+  getSession(sessionId: string, options?: GetSessionOptions): Promise<CheckoutSession>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+function sessionsBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(
+      `createCheckoutClient: baseUrl must be an absolute URL such as "https://api.example.com" (got ${JSON.stringify(baseUrl)}).`,
+    );
+  }
+  const prefix = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${prefix}/api/v1/sessions/`;
+}
+
+/**
+ * The id becomes exactly one path segment. `.` and `..` cannot be carried as one: URL parsers
+ * collapse them even when percent-encoded, which would move the request to another path.
+ */
+function sessionPath(sessionId: string): string {
+  if (sessionId === '' || sessionId === '.' || sessionId === '..') {
+    throw new CheckoutApiError({
+      kind: 'invalid_request',
+      message: `A session id must be a non-empty string other than "." or ".." (got ${JSON.stringify(sessionId)}); no request was sent.`,
+    });
+  }
+  return encodeURIComponent(sessionId);
+}
+
+async function resolveToken(token: TokenProvider): Promise<string> {
+  let value: unknown;
+  try {
+    value = typeof token === 'function' ? await token() : token;
+  } catch (cause) {
+    throw new CheckoutApiError({
+      kind: 'invalid_request',
+      message: 'The token provider threw; no request was sent.',
+      cause,
+    });
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new CheckoutApiError({
+      kind: 'invalid_request',
+      message: 'The token provider gave no token (an empty string or not a string); no request was sent.',
+    });
+  }
+  return value.trim().replace(/^Bearer\s+/i, '');
+}
+
+function describeParseFailure(error: unknown): string {
+  if (error instanceof SyntaxError) return 'The API answered with a body that is not JSON.';
+  return 'The API answered with a session the kit cannot read.';
+}
+
+/**
+ * Creates the client the hooks use to read checkout sessions. Every body is validated with
+ * zod; every failure is a {@link CheckoutApiError}. The token is sent only in the
+ * Authorization header, never in a URL, a message or a log line.
+ *
+ * @example
+ * const client = createCheckoutClient({ baseUrl: 'https://api.example.com', token: () => auth.getToken() });
+ * const session = await client.getSession('cs_123');
+ */
+export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
+  const base = sessionsBaseUrl(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function getSession(sessionId: string, { signal }: GetSessionOptions = {}): Promise<CheckoutSession> {
+    const url = base + sessionPath(sessionId);
+    const token = await resolveToken(options.token);
+    signal?.throwIfAborted();
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const forwardAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+
+    try {
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      const response = await fetchImpl(url, {
+        method: 'GET',
+        headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      });
+      const bodyText = await response.text();
+      if (!response.ok) throw errorFromResponse(response, bodyText);
+      try {
+        return checkoutSessionSchema.parse(JSON.parse(bodyText));
+      } catch (cause) {
+        throw new CheckoutApiError({
+          kind: 'invalid_response',
+          status: response.status,
+          message: describeParseFailure(cause),
+          cause,
+        });
+      }
+    } catch (error) {
+      if (error instanceof CheckoutApiError) throw error;
+      if (timedOut) {
+        throw new CheckoutApiError({ kind: 'timeout', message: `The API did not answer within ${timeoutMs} ms.` });
+      }
+      // The caller cancelled (unmount, a newer request): hand back its own reason untouched.
+      if (signal?.aborted) throw signal.reason;
+      throw new CheckoutApiError({ kind: 'network', message: 'The API could not be reached.', cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  return { getSession };
+}

@@ -1,0 +1,112 @@
+import { apiErrorEnvelopeSchema } from './schema';
+
+export type CheckoutApiErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'invalid_response'
+  | 'http'
+  /** Refused before sending: an id URLs cannot carry as one segment, or no usable token. */
+  | 'invalid_request';
+
+const RETRYABLE_KINDS: ReadonlySet<CheckoutApiErrorKind> = new Set([
+  'server',
+  'timeout',
+  'network',
+  'rate_limited',
+]);
+
+export interface CheckoutApiErrorInit {
+  kind: CheckoutApiErrorKind;
+  message: string;
+  status?: number | undefined;
+  code?: number | string | undefined;
+  requestId?: string | undefined;
+  retryAfterMs?: number | undefined;
+  cause?: unknown;
+}
+
+/**
+ * Every failure of the kit's requests, as a value with a `kind` to switch on. `retryable` says
+ * whether trying again may help (5xx, timeout, network, 429); the rest are final.
+ *
+ * @example
+ * if (error.kind === 'unauthorized') redirectToLogin();
+ * else if (error.requestId) showSupportReference(error.requestId);
+ */
+export class CheckoutApiError extends Error {
+  override readonly name = 'CheckoutApiError';
+  readonly kind: CheckoutApiErrorKind;
+  readonly status?: number;
+  readonly code?: number | string;
+  readonly requestId?: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(init: CheckoutApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.retryable = RETRYABLE_KINDS.has(init.kind);
+    if (init.status !== undefined) this.status = init.status;
+    if (init.code !== undefined) this.code = init.code;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+export function isCheckoutApiError(value: unknown): value is CheckoutApiError {
+  return value instanceof CheckoutApiError;
+}
+
+function kindForStatus(status: number): CheckoutApiErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'http';
+}
+
+/**
+ * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds
+ * from `now`, or undefined when the header is absent or unreadable.
+ */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+function readEnvelope(bodyText: string) {
+  try {
+    const parsed = apiErrorEnvelopeSchema.safeParse(JSON.parse(bodyText));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    // An HTML error page from a proxy, or an empty body: the status alone must do.
+    return undefined;
+  }
+}
+
+/** Builds the typed error for a non-2xx response, reading the error envelope when there is one. */
+export function errorFromResponse(response: Response, bodyText: string): CheckoutApiError {
+  const envelope = readEnvelope(bodyText);
+  const retryAfterMs =
+    response.status === 429 || response.status === 503
+      ? parseRetryAfter(response.headers.get('Retry-After'))
+      : undefined;
+  return new CheckoutApiError({
+    kind: kindForStatus(response.status),
+    status: response.status,
+    message: envelope?.message || `The API answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    code: envelope?.code,
+    requestId: envelope?.requestId,
+    retryAfterMs,
+  });
+}

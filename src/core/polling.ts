@@ -1,0 +1,110 @@
+import { isCheckoutApiError, type CheckoutApiError } from './errors';
+import type { CheckoutSession } from './schema';
+import { hasPendingRefunds, isTerminalStatus } from './status';
+
+export type PollInterval =
+  | number
+  | ((session: CheckoutSession | undefined, attempt: number) => number | false);
+
+export interface PollingPolicy {
+  /** Milliseconds between polls, or a function of (session, attempt). Default: {@link defaultPollInterval}. */
+  pollInterval?: PollInterval | undefined;
+  /** Milliseconds since polling began after which it stops for good, keeping the data. Default 15 minutes. */
+  maxPollDuration?: number | undefined;
+  /** After a terminal status, keep polling (every 15 s by default) while a refund is PENDING. */
+  followRefunds?: boolean | { pollInterval?: number } | undefined;
+}
+
+export interface RetryPolicy {
+  /** For retryable errors only (5xx, timeout, network, 429). `true` retries without end. Default 3. */
+  retry?: boolean | number | undefined;
+  /** Milliseconds before retry `attempt` (0-based). Default: {@link backoffDelay}. */
+  retryDelay?: number | ((attempt: number, error: CheckoutApiError) => number) | undefined;
+}
+
+export interface PollState {
+  session: CheckoutSession | undefined;
+  error: unknown;
+  /** Polls completed so far, successful or not. */
+  attempt: number;
+  /** Milliseconds since this session's polling began. */
+  elapsedMs: number;
+}
+
+export const FAST_POLL_INTERVAL_MS = 2_000;
+export const SLOW_POLL_INTERVAL_MS = 5_000;
+/** About the first minute at 2 s: the shopper is looking at the page, waiting. */
+export const FAST_POLL_ATTEMPTS = 30;
+export const DEFAULT_MAX_POLL_DURATION_MS = 15 * 60_000;
+export const DEFAULT_REFUND_POLL_INTERVAL_MS = 15_000;
+export const DEFAULT_RETRY_COUNT = 3;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 30_000;
+
+/**
+ * The default cadence for a shopper waiting on a confirmation page: every 2 s for about the
+ * first minute, when most sessions settle, then every 5 s.
+ */
+export function defaultPollInterval(_session: CheckoutSession | undefined, attempt: number): number {
+  return attempt < FAST_POLL_ATTEMPTS ? FAST_POLL_INTERVAL_MS : SLOW_POLL_INTERVAL_MS;
+}
+
+/** An error that no amount of asking again will fix: 401, 403, 404, a body the kit cannot read. */
+export function isFinalError(error: unknown): boolean {
+  return error != null && !(isCheckoutApiError(error) && error.retryable);
+}
+
+function refundPollInterval(followRefunds: PollingPolicy['followRefunds']): number | false {
+  if (!followRefunds) return false;
+  return (typeof followRefunds === 'object' && followRefunds.pollInterval) || DEFAULT_REFUND_POLL_INTERVAL_MS;
+}
+
+/**
+ * When to poll next, or `false` to stop for good: at a terminal status (unless refunds are
+ * followed and one is still PENDING), on a final error, or after `maxPollDuration`. After a
+ * 429, never sooner than its Retry-After.
+ */
+export function nextPollDelay(state: PollState, policy: PollingPolicy = {}): number | false {
+  if (isFinalError(state.error)) return false;
+
+  let delay: number | false;
+  if (state.session && isTerminalStatus(state.session.status)) {
+    delay = hasPendingRefunds(state.session) ? refundPollInterval(policy.followRefunds) : false;
+  } else if (typeof policy.pollInterval === 'function') {
+    delay = policy.pollInterval(state.session, state.attempt);
+  } else {
+    delay = policy.pollInterval ?? defaultPollInterval(state.session, state.attempt);
+  }
+  if (delay === false) return false;
+
+  const retryAfterMs = isCheckoutApiError(state.error) ? state.error.retryAfterMs : undefined;
+  const next = Math.max(delay, retryAfterMs ?? 0);
+  // A poll that would land past maxPollDuration is not made: polling ends on the last one before.
+  const maxPollDuration = policy.maxPollDuration ?? DEFAULT_MAX_POLL_DURATION_MS;
+  return state.elapsedMs + next > maxPollDuration ? false : next;
+}
+
+/** Whether to retry after `failureCount` failed tries; final errors never are. */
+export function shouldRetry(failureCount: number, error: unknown, retry: RetryPolicy['retry']): boolean {
+  if (isFinalError(error)) return false;
+  const budget = retry === true ? Infinity : retry === false ? 0 : (retry ?? DEFAULT_RETRY_COUNT);
+  return failureCount < budget;
+}
+
+/**
+ * Capped exponential backoff with jitter (1 s, 2 s, 4 s … up to 30 s, each between half and
+ * all of that), so many dashboards do not retry in step. A 429's Retry-After wins.
+ */
+export function backoffDelay(attempt: number, error: CheckoutApiError, random: () => number = Math.random): number {
+  if (error.retryAfterMs !== undefined) return error.retryAfterMs;
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export function retryDelayFor(attempt: number, error: CheckoutApiError, retryDelay: RetryPolicy['retryDelay']): number {
+  // Retry-After is the server's word on when it will answer: a custom delay may not undercut it.
+  const floor = error.retryAfterMs ?? 0;
+  if (typeof retryDelay === 'number') return Math.max(retryDelay, floor);
+  if (typeof retryDelay === 'function') return Math.max(retryDelay(attempt, error), floor);
+  return backoffDelay(attempt, error);
+}

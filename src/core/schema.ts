@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * A string union that still accepts any string: known values autocomplete, and a value the
+ * API adds tomorrow (`AWAITING_CAPTURE`) parses instead of breaking a dashboard.
+ */
+export type OpenString<Known extends string> = Known | (string & {});
+
+function openEnum<const Known extends string>(_known: readonly Known[]) {
+  return z.string() as unknown as z.ZodType<OpenString<Known>, string>;
+}
+
+export const SESSION_STATUSES = [
+  'PENDING',
+  'SUCCEEDED',
+  'FAILED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+  'REVERSED',
+] as const;
+
+export const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+
+export const REFUND_REASONS = ['REQUESTED_BY_CUSTOMER', 'DUPLICATE', 'FRAUDULENT', 'OTHER'] as const;
+
+export type KnownSessionStatus = (typeof SESSION_STATUSES)[number];
+export type KnownRefundStatus = (typeof REFUND_STATUSES)[number];
+export type KnownRefundReason = (typeof REFUND_REASONS)[number];
+
+export const sessionStatusSchema = openEnum(SESSION_STATUSES);
+export const refundStatusSchema = openEnum(REFUND_STATUSES);
+export const refundReasonSchema = openEnum(REFUND_REASONS);
+/** Failure codes are an open set (`EXPIRED`, `LOST_OR_STOLEN_CARD`, …). */
+export const failureReasonSchema = openEnum(['EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] as const);
+
+/** A refund as the provider sends it: `amount` is a decimal in the currency's major unit. */
+export const refundSchema = z.object({
+  id: z.string(),
+  amount: z.number().finite(),
+  currency: z.string().min(1),
+  status: refundStatusSchema,
+  failureReason: failureReasonSchema.nullish(),
+  reason: refundReasonSchema.nullish(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/**
+ * `GET /api/v1/sessions/{sessionId}`. Nullable fields may also be absent (the smallest body
+ * the provider sends omits them), and `refunds` is `null` until the session has any, though
+ * the reference's own example pairs PENDING with a refund, so that is accepted too.
+ */
+export const checkoutSessionSchema = z.object({
+  id: z.string(),
+  orderReference: z.string(),
+  status: sessionStatusSchema,
+  failureReason: failureReasonSchema.nullish(),
+  providerName: z.string().nullish(),
+  paymentMethod: z.string(),
+  expiresAt: z.string().nullish(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  refunds: z.array(refundSchema).nullish(),
+});
+
+/** The error envelope `{ error, message, code, requestId? }`, read leniently. */
+export const apiErrorEnvelopeSchema = z.object({
+  error: z.string().optional(),
+  message: z.string().optional(),
+  code: z.union([z.number(), z.string()]).optional(),
+  requestId: z.string().optional(),
+});
+
+export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
+export type Refund = z.infer<typeof refundSchema>;
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+export type RefundStatus = z.infer<typeof refundStatusSchema>;
+export type RefundReason = z.infer<typeof refundReasonSchema>;
+export type FailureReason = z.infer<typeof failureReasonSchema>;
+export type ApiErrorEnvelope = z.infer<typeof apiErrorEnvelopeSchema>;

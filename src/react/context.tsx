@@ -1,0 +1,36 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { CheckoutClient } from '../core/client';
+
+const CheckoutClientContext = createContext<CheckoutClient | null>(null);
+
+export interface CheckoutClientProviderProps {
+  client: CheckoutClient;
+  children?: ReactNode;
+}
+
+/**
+ * Makes a {@link CheckoutClient} available to every hook and component below it.
+ *
+ * @example
+ * <QueryClientProvider client={queryClient}>
+ *   <CheckoutClientProvider client={createCheckoutClient({ baseUrl, token })}>
+ *     <App />
+ *   </CheckoutClientProvider>
+ * </QueryClientProvider>
+ */
+export function CheckoutClientProvider({ client, children }: CheckoutClientProviderProps) {
+  return <CheckoutClientContext.Provider value={client}>{children}</CheckoutClientContext.Provider>;
+}
+
+/** The client passed in options, else the provider's; with neither, an error that names the fix. */
+export function useResolvedCheckoutClient(client: CheckoutClient | undefined, caller: string): CheckoutClient {
+  const fromContext = useContext(CheckoutClientContext);
+  const resolved = client ?? fromContext;
+  if (!resolved) {
+    throw new Error(
+      `${caller} has no CheckoutClient: pass { client } in its options, or wrap the tree in ` +
+        '<CheckoutClientProvider client={createCheckoutClient({ baseUrl, token })}>.',
+    );
+  }
+  return resolved;
+}

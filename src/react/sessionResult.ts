@@ -1,0 +1,137 @@
+import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { CheckoutClient } from '../core/client';
+import type { CheckoutApiError } from '../core/errors';
+import type { CheckoutSession } from '../core/schema';
+import { isTerminalStatus } from '../core/status';
+import {
+  checkoutSessionKeys,
+  pollDelayForQuery,
+  type CheckoutSessionPolicy,
+  type CheckoutSessionQuery,
+} from './queryOptions';
+
+// What the two hooks share: splitting the kit's options from React Query's, the
+// isTerminal/isPolling flags, and the status callbacks.
+
+export interface CheckoutSessionCallbacks {
+  /** Once per status change seen by this hook (the first status included), never per poll or render. */
+  onStatusChange?: ((session: CheckoutSession, previous: CheckoutSession | undefined) => void) | undefined;
+  /** Once, when this hook first sees the session in a terminal status. */
+  onTerminal?: ((session: CheckoutSession) => void) | undefined;
+}
+
+export interface CheckoutSessionFlags {
+  /** The session has reached SUCCEEDED, FAILED, PARTIALLY_REFUNDED, REFUNDED or REVERSED. */
+  isTerminal: boolean;
+  /** The kit will ask again: not terminal (or following refunds), no final error, within maxPollDuration. */
+  isPolling: boolean;
+}
+
+export interface KitOptions extends CheckoutSessionPolicy, CheckoutSessionCallbacks {
+  /** Else the nearest `CheckoutClientProvider`'s. */
+  client?: CheckoutClient | undefined;
+  enabled?: boolean | undefined;
+  queryClient?: QueryClient | undefined;
+}
+
+export interface SplitOptions<TQueryOptions> {
+  client: CheckoutClient | undefined;
+  queryClient: QueryClient | undefined;
+  enabled: boolean;
+  policy: CheckoutSessionPolicy;
+  callbacks: CheckoutSessionCallbacks;
+  queryOptions: TQueryOptions;
+}
+
+/** Splits the kit's own options from those passed through to React Query. */
+export function splitOptions<TOptions extends KitOptions>(options: TOptions): SplitOptions<Omit<TOptions, keyof KitOptions>> {
+  const {
+    client,
+    queryClient,
+    enabled = true,
+    pollInterval,
+    maxPollDuration,
+    followRefunds,
+    retry,
+    retryDelay,
+    onStatusChange,
+    onTerminal,
+    ...queryOptions
+  } = options;
+  return {
+    client,
+    queryClient,
+    enabled,
+    policy: { pollInterval, maxPollDuration, followRefunds, retry, retryDelay },
+    callbacks: { onStatusChange, onTerminal },
+    queryOptions,
+  };
+}
+
+export function hasSessionId(sessionId: string | null | undefined): sessionId is string {
+  return typeof sessionId === 'string' && sessionId !== '';
+}
+
+export function findSessionQuery(queryClient: QueryClient, sessionId: string | null | undefined) {
+  if (!hasSessionId(sessionId)) return undefined;
+  return queryClient.getQueryCache().find({ queryKey: checkoutSessionKeys.detail(sessionId), exact: true }) as
+    | CheckoutSessionQuery
+    | undefined;
+}
+
+/**
+ * Adds `isTerminal` and `isPolling` to React Query's tracked result without reading its other
+ * fields: spreading it would subscribe the component to every field, and re-render it on
+ * every poll. The flags read only `data` and `error`, so they cost no extra renders.
+ */
+export function withSessionFlags<TData>(
+  result: UseQueryResult<TData, CheckoutApiError>,
+  query: () => CheckoutSessionQuery | undefined,
+  isActive: boolean,
+  policy: CheckoutSessionPolicy,
+): UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags {
+  return new Proxy(result, {
+    get(target, key) {
+      if (key === 'isTerminal') {
+        Reflect.get(target, 'data');
+        return isTerminalStatus(query()?.state.data?.status);
+      }
+      if (key === 'isPolling') {
+        Reflect.get(target, 'data');
+        Reflect.get(target, 'error');
+        const current = query();
+        return isActive && current !== undefined && pollDelayForQuery(current, policy) !== false;
+      }
+      return Reflect.get(target, key);
+    },
+  }) as UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags;
+}
+
+/**
+ * Fires the status callbacks once per transition of each session. The effect runs after every
+ * render, but the last status seen lives in a ref, so StrictMode's second run and polls that
+ * return the same status fire nothing.
+ */
+export function useSessionTransitions(
+  sessions: ReadonlyArray<CheckoutSession | undefined>,
+  callbacks: CheckoutSessionCallbacks,
+) {
+  const callbacksRef = useRef(callbacks);
+  const lastSeenRef = useRef(new Map<string, CheckoutSession>());
+  useEffect(() => {
+    callbacksRef.current = callbacks;
+  });
+  useEffect(() => {
+    for (const session of sessions) {
+      if (!session) continue;
+      const previous = lastSeenRef.current.get(session.id);
+      if (previous?.status === session.status) continue;
+      lastSeenRef.current.set(session.id, session);
+      callbacksRef.current.onStatusChange?.(session, previous);
+      if (isTerminalStatus(session.status) && !isTerminalStatus(previous?.status)) {
+        callbacksRef.current.onTerminal?.(session);
+      }
+    }
+  });
+}

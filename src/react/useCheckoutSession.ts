@@ -1,0 +1,66 @@
+'use client';
+import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import type { CheckoutApiError } from '../core/errors';
+import type { CheckoutSession } from '../core/schema';
+import { useResolvedCheckoutClient } from './context';
+import { checkoutSessionQueryOptions, type CheckoutSessionQueryKey } from './queryOptions';
+import {
+  findSessionQuery,
+  hasSessionId,
+  splitOptions,
+  useSessionTransitions,
+  withSessionFlags,
+  type CheckoutSessionFlags,
+  type KitOptions,
+} from './sessionResult';
+
+/** What users of `useQuery` may pass through (select, placeholderData, gcTime, …), minus what the kit owns. */
+export type PassThroughQueryOptions<TData> = Omit<
+  UseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
+  'queryKey' | 'queryFn' | 'enabled' | 'retry' | 'retryDelay' | 'refetchInterval' | 'refetchIntervalInBackground'
+>;
+
+export interface UseCheckoutSessionOptions<TData = CheckoutSession>
+  extends KitOptions,
+    PassThroughQueryOptions<TData> {}
+
+export type UseCheckoutSessionResult<TData = CheckoutSession> = UseQueryResult<TData, CheckoutApiError> &
+  CheckoutSessionFlags;
+
+/**
+ * Follows one checkout session until it settles: fetches it, polls on a cadence made for a
+ * shopper waiting (every 2 s for about a minute, then every 5 s, for at most 15 minutes), and
+ * stops for good at a terminal status or a final error. Any number of components may watch
+ * the same session: it is still asked once per period. Returns React Query's result plus
+ * `isTerminal` and `isPolling`.
+ *
+ * @example
+ * const { data, error, isTerminal } = useCheckoutSession(sessionId, {
+ *   onTerminal: (session) => analytics.track('checkout_settled', { status: session.status }),
+ * });
+ */
+export function useCheckoutSession<TData = CheckoutSession>(
+  sessionId: string | null | undefined,
+  options: UseCheckoutSessionOptions<TData> = {},
+): UseCheckoutSessionResult<TData> {
+  const split = splitOptions(options);
+  const client = useResolvedCheckoutClient(split.client, 'useCheckoutSession');
+  const queryClient = useQueryClient(split.queryClient);
+  const isActive = hasSessionId(sessionId) && split.enabled;
+
+  const result = useQuery(
+    {
+      ...checkoutSessionQueryOptions(client, sessionId, split.policy),
+      ...split.queryOptions,
+      enabled: isActive,
+    } as UseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
+    queryClient,
+  );
+
+  // Reading `data` subscribes to it; the callbacks get the session as fetched, before `select`.
+  const data = result.data;
+  const session = data === undefined ? undefined : findSessionQuery(queryClient, sessionId)?.state.data;
+  useSessionTransitions([session], split.callbacks);
+
+  return withSessionFlags(result, () => findSessionQuery(queryClient, sessionId), isActive, split.policy);
+}

@@ -1,0 +1,151 @@
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { CheckoutSession } from '../core/schema';
+import { errorFixtures, type ErrorFixtureStatus } from './fixtures';
+
+/** What a mocked request knows when it answers. `call` counts this session id's requests from 1. */
+export interface SessionRequestInfo {
+  sessionId: string;
+  call: number;
+  request: Request;
+}
+
+export type SessionResponder = (info: SessionRequestInfo) => Response | Promise<Response>;
+
+export interface SessionHandlerOptions {
+  /** Only requests under this base URL are answered. Default: any origin. */
+  baseUrl?: string;
+  /** Only this session id is answered; others fall through to the next handler. */
+  sessionId?: string;
+  /** Milliseconds to wait before every answer. */
+  latencyMs?: number;
+  /** Answer 401 (with the provider's envelope) unless `Authorization: Bearer <requireToken>` is sent. */
+  requireToken?: string;
+  /** Called once per request, before it is answered: count requests, assert headers. */
+  onRequest?: (info: SessionRequestInfo) => void;
+}
+
+/** A session, or a function of the request that returns one (to echo the requested id). */
+export type SessionAnswer = CheckoutSession | ((info: SessionRequestInfo) => CheckoutSession);
+
+export function sessionResponse(answer: SessionAnswer): SessionResponder {
+  return (info) => HttpResponse.json(typeof answer === 'function' ? answer(info) : answer);
+}
+
+export interface ErrorResponseOptions {
+  /** Sent as the Retry-After header: seconds, or an HTTP date. Default for 429: "1". */
+  retryAfter?: string | number;
+  /** Replaces the provider's envelope; `null` sends an empty body. */
+  body?: unknown;
+}
+
+/** The provider's error envelope for `status` (401, 403, 404, 429, 500 with requestId, 502, 504). */
+export function errorResponse(status: ErrorFixtureStatus | number, options: ErrorResponseOptions = {}): SessionResponder {
+  const retryAfter = options.retryAfter ?? (status === 429 ? 1 : undefined);
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+  const body = options.body === undefined ? errorFixtures[status as ErrorFixtureStatus] : options.body;
+  return () =>
+    body === null || body === undefined
+      ? new HttpResponse(null, { status, headers })
+      : HttpResponse.json(body, { status, headers });
+}
+
+/** The connection fails: `fetch` rejects, as it does when the network drops. */
+export function networkError(): SessionResponder {
+  return () => HttpResponse.error();
+}
+
+/** A body that is not JSON, such as a proxy's HTML error page. */
+export function nonJsonResponse(body = '<!doctype html><title>Bad gateway</title><h1>Bad gateway</h1>', status = 200): SessionResponder {
+  return () => new HttpResponse(body, { status, headers: { 'Content-Type': 'text/html' } });
+}
+
+/** Answers after `ms` milliseconds. */
+export function withLatency(ms: number, responder: SessionResponder): SessionResponder {
+  return async (info) => {
+    await delay(ms);
+    return responder(info);
+  };
+}
+
+function toResponder(step: SessionAnswer | SessionResponder): SessionResponder {
+  if (typeof step !== 'function') return sessionResponse(step);
+  // A responder may return a Response or a promise of one; a SessionAnswer function returns a session.
+  return async (info) => {
+    const answer = await (step as (info: SessionRequestInfo) => unknown)(info);
+    return answer instanceof Response ? answer : HttpResponse.json(answer as CheckoutSession);
+  };
+}
+
+function sessionUrlPattern(baseUrl: string | undefined): string {
+  return `${baseUrl ? baseUrl.replace(/\/+$/, '') : '*'}/api/v1/sessions/:sessionId`;
+}
+
+/**
+ * The general builder: answers `GET …/api/v1/sessions/:sessionId` with whatever `respond`
+ * returns for each request. The others below are shorthands for it.
+ */
+export function mockSessionEndpoint(
+  respond: (info: SessionRequestInfo) => Response | Promise<Response>,
+  options: SessionHandlerOptions = {},
+): HttpHandler {
+  const calls = new Map<string, number>();
+  return http.get(sessionUrlPattern(options.baseUrl), async ({ request, params }) => {
+    const sessionId = String(params.sessionId);
+    if (options.sessionId !== undefined && options.sessionId !== sessionId) return undefined;
+    const call = (calls.get(sessionId) ?? 0) + 1;
+    calls.set(sessionId, call);
+    const info = { sessionId, call, request };
+    options.onRequest?.(info);
+    if (options.latencyMs) await delay(options.latencyMs);
+    if (options.requireToken !== undefined && request.headers.get('Authorization') !== `Bearer ${options.requireToken}`) {
+      return errorResponse(401)(info);
+    }
+    return respond(info);
+  });
+}
+
+/**
+ * Always the same session.
+ *
+ * @example server.use(mockSession(makeSession({ status: 'SUCCEEDED' })))
+ */
+export function mockSession(answer: SessionAnswer, options?: SessionHandlerOptions): HttpHandler {
+  return mockSessionEndpoint(toResponder(answer), options);
+}
+
+/**
+ * A scripted timeline, per session id: the nth request gets the nth step, and the last step
+ * repeats. Steps are sessions or responders, so errors and recoveries can be scripted too.
+ *
+ * @example
+ * mockSessionSequence([pending, pending, errorResponse(500), pending, succeeded])
+ */
+export function mockSessionSequence(
+  steps: ReadonlyArray<SessionAnswer | SessionResponder>,
+  options?: SessionHandlerOptions,
+): HttpHandler {
+  if (steps.length === 0) throw new Error('mockSessionSequence needs at least one step.');
+  const responders = steps.map(toResponder);
+  return mockSessionEndpoint(
+    (info) => (responders[Math.min(info.call, responders.length) - 1] as SessionResponder)(info),
+    options,
+  );
+}
+
+/** Every request answers with the provider's envelope for `status`. */
+export function mockSessionError(
+  status: ErrorFixtureStatus | number,
+  options?: SessionHandlerOptions & ErrorResponseOptions,
+): HttpHandler {
+  return mockSessionEndpoint(errorResponse(status, options), options);
+}
+
+/** Every request fails at the network level. */
+export function mockNetworkError(options?: SessionHandlerOptions): HttpHandler {
+  return mockSessionEndpoint(networkError(), options);
+}
+
+/** Every request answers with a body that is not JSON. */
+export function mockNonJson(body?: string, options?: SessionHandlerOptions): HttpHandler {
+  return mockSessionEndpoint(nonJsonResponse(body), options);
+}

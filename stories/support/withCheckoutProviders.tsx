@@ -1,0 +1,24 @@
+import type { Decorator } from '@storybook/react-vite';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createCheckoutClient } from '../../src/core/client';
+import { CheckoutClientProvider } from '../../src/react/context';
+
+/** The base URL the stories' MSW handlers answer; nothing leaves the browser. */
+export const STORY_API = 'https://api.example.com';
+
+/**
+ * A fresh QueryClient and CheckoutClient per story render, so one story's cache and
+ * polling never leak into the next.
+ */
+export const withCheckoutProviders: Decorator = (Story) => {
+  const [queryClient] = useState(() => new QueryClient());
+  const [client] = useState(() => createCheckoutClient({ baseUrl: STORY_API, token: 'story-token' }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CheckoutClientProvider client={client}>
+        <Story />
+      </CheckoutClientProvider>
+    </QueryClientProvider>
+  );
+};

@@ -1,0 +1,81 @@
+/// <reference types="vitest/config" />
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { copyFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import packageJson from './package.json' with { type: 'json' };
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+const peers = [...Object.keys(packageJson.peerDependencies), ...Object.keys(packageJson.dependencies)];
+const isExternal = (id: string) => peers.some((name) => id === name || id.startsWith(`${name}/`));
+
+export default defineConfig({
+  plugins: [
+    react(),
+    {
+      name: 'copy-styles',
+      apply: 'build',
+      closeBundle() {
+        copyFileSync('src/styles.css', 'dist/styles.css');
+      },
+    },
+  ],
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+      formats: ['es', 'cjs'],
+      fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
+    },
+    rolldownOptions: {
+      external: isExternal,
+      output: {
+        // Hooks and components need the client; the directive must open the entry file itself.
+        banner: (chunk) => (chunk.name === 'index' ? '"use client";' : ''),
+      },
+    },
+  },
+  test: {
+    reporters: ['default', './test/support/totalsReporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          environment: 'jsdom',
+          globals: true,
+          include: [],
+          benchmark: { include: ['test/bench/**/*.bench.{ts,tsx}'] },
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: findChromium() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
