@@ -1,6 +1,6 @@
 import type { Decorator } from '@storybook/react-vite';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createCheckoutClient } from '../../src/core/client';
 import { CheckoutClientProvider } from '../../src/react/context';
 
@@ -11,14 +11,18 @@ export const STORY_API = 'https://api.example.com';
  * A fresh QueryClient and CheckoutClient per story render, so one story's cache and
  * polling never leak into the next.
  */
-export const withCheckoutProviders: Decorator = (Story) => {
+function CheckoutProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient());
   const [client] = useState(() => createCheckoutClient({ baseUrl: STORY_API, token: 'story-token' }));
   return (
     <QueryClientProvider client={queryClient}>
-      <CheckoutClientProvider client={client}>
-        <Story />
-      </CheckoutClientProvider>
+      <CheckoutClientProvider client={client}>{children}</CheckoutClientProvider>
     </QueryClientProvider>
   );
-};
+}
+
+export const withCheckoutProviders: Decorator = (Story) => (
+  <CheckoutProviders>
+    <Story />
+  </CheckoutProviders>
+);

@@ -1,0 +1,236 @@
+import { http, HttpResponse } from 'msw';
+import { ZodError } from 'zod';
+import { createCheckoutClient } from '../../src/core/client';
+import { CheckoutApiError } from '../../src/core/errors';
+import {
+  errorFixtures,
+  makeSession,
+  mockNetworkError,
+  mockNonJson,
+  mockSession,
+  mockSessionEndpoint,
+  mockSessionError,
+  sessionFixtures,
+  type SessionRequestInfo,
+} from '../../src/testing';
+import { TEST_API, TEST_TOKEN, setupMswServer } from '../support/server';
+
+const server = setupMswServer();
+
+function recordRequests(session = makeSession()) {
+  const requests: SessionRequestInfo[] = [];
+  server.use(mockSession(session, { onRequest: (info) => requests.push(info) }));
+  return requests;
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<CheckoutApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CheckoutApiError);
+  return error as CheckoutApiError;
+}
+
+const client = () => createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN });
+
+describe('createCheckoutClient request', () => {
+  it('sends GET to /api/v1/sessions/{id} with the bearer token and Accept: application/json', async () => {
+    const requests = recordRequests();
+    await client().getSession('cs_123');
+    expect(requests).toHaveLength(1);
+    const { request } = requests[0]!;
+    expect(request.method).toBe('GET');
+    expect(request.url).toBe(`${TEST_API}/api/v1/sessions/cs_123`);
+    expect(request.headers.get('Authorization')).toBe(`Bearer ${TEST_TOKEN}`);
+    expect(request.headers.get('Accept')).toBe('application/json');
+  });
+
+  it.each([
+    ['https://api.test/', 'https://api.test/api/v1/sessions/cs_1'],
+    ['https://api.test/payments', 'https://api.test/payments/api/v1/sessions/cs_1'],
+    ['https://api.test/payments/', 'https://api.test/payments/api/v1/sessions/cs_1'],
+  ])('joins base URL %s without a doubled slash', async (baseUrl, expected) => {
+    const urls: string[] = [];
+    server.use(http.get('*', ({ request }) => (urls.push(request.url), HttpResponse.json(makeSession()))));
+    await createCheckoutClient({ baseUrl, token: TEST_TOKEN }).getSession('cs_1');
+    expect(urls).toEqual([expected]);
+  });
+
+  it.each(['a/b', '//evil.example/x', 'https://evil.example', '?admin=1#x', '%2e%2e', 'ü 😀', '../admin'])(
+    'keeps the id %j as one encoded path segment on the configured origin',
+    async (sessionId) => {
+      const requests = recordRequests();
+      await client().getSession(sessionId);
+      const url = new URL(requests[0]!.request.url);
+      expect(url.origin).toBe(TEST_API);
+      expect(url.pathname).toBe(`/api/v1/sessions/${encodeURIComponent(sessionId)}`);
+      expect(requests[0]!.sessionId).toBe(sessionId);
+    },
+  );
+
+  it.each(['', '.', '..'])('refuses the id %j with a clear error and sends nothing', async (sessionId) => {
+    const requests = recordRequests();
+    const error = await errorOf(client().getSession(sessionId));
+    expect(error.kind).toBe('invalid_request');
+    expect(error.retryable).toBe(false);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('asks a token provider again before every request', async () => {
+    const requests = recordRequests();
+    let version = 0;
+    const tokens = createCheckoutClient({ baseUrl: TEST_API, token: async () => `token-${++version}` });
+    await tokens.getSession('cs_1');
+    await tokens.getSession('cs_1');
+    expect(requests.map((r) => r.request.headers.get('Authorization'))).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('does not double a "Bearer " prefix the integrator already added', async () => {
+    const requests = recordRequests();
+    await createCheckoutClient({ baseUrl: TEST_API, token: () => `Bearer ${TEST_TOKEN}` }).getSession('cs_1');
+    expect(requests[0]!.request.headers.get('Authorization')).toBe(`Bearer ${TEST_TOKEN}`);
+  });
+
+  it.each([
+    ['throws', () => { throw new Error('session expired'); }],
+    ['returns an empty string', () => ''],
+    ['resolves to whitespace', async () => '  '],
+  ])('fails with a typed error and sends nothing when the token provider %s', async (_, token) => {
+    const requests = recordRequests();
+    const error = await errorOf(createCheckoutClient({ baseUrl: TEST_API, token }).getSession('cs_1'));
+    expect(error.kind).toBe('invalid_request');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('looks up globalThis.fetch at request time, so a mock installed later is used', async () => {
+    const late = client();
+    const fetchSpy = vi.fn(async () => HttpResponse.json(makeSession({ id: 'from-spy' })));
+    vi.stubGlobal('fetch', fetchSpy);
+    try {
+      await expect(late.getSession('cs_1')).resolves.toMatchObject({ id: 'from-spy' });
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('passes the caller\'s abort through and rejects with its reason', async () => {
+    server.use(mockSession(makeSession(), { latencyMs: 1_000 }));
+    const controller = new AbortController();
+    const pending = client().getSession('cs_1', { signal: controller.signal });
+    controller.abort(new DOMException('gone', 'AbortError'));
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('gives up after timeoutMs with kind "timeout"', async () => {
+    server.use(mockSession(makeSession(), { latencyMs: 1_000 }));
+    const slow = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, timeoutMs: 20 });
+    const error = await errorOf(slow.getSession('cs_1'));
+    expect(error).toMatchObject({ kind: 'timeout', retryable: true });
+  });
+
+  it('rejects a base URL that is not absolute, naming the fix', () => {
+    expect(() => createCheckoutClient({ baseUrl: '/api', token: TEST_TOKEN })).toThrow(/absolute URL/);
+  });
+});
+
+describe('createCheckoutClient parsing', () => {
+  it.each(Object.entries(sessionFixtures))('parses the %s fixture', async (_, body) => {
+    server.use(mockSession(body));
+    await expect(client().getSession('cs_1')).resolves.toEqual(body);
+  });
+
+  it('accepts an unknown status as it is', async () => {
+    server.use(mockSession(sessionFixtures.unknownStatus));
+    await expect(client().getSession('cs_1')).resolves.toMatchObject({ status: 'AWAITING_CAPTURE' });
+  });
+
+  it('drops fields the kit does not know instead of failing', async () => {
+    server.use(mockSession({ ...makeSession(), extra: { nested: true } } as never));
+    const session = await client().getSession('cs_1');
+    expect(session).not.toHaveProperty('extra');
+  });
+
+  it.each([
+    ['a missing status', { ...makeSession(), status: undefined }],
+    ['an amount sent as a string', makeSession({ refunds: [{ amount: '45.01' } as never] })],
+    ['refunds as an object', { ...makeSession(), refunds: {} }],
+    ['an array instead of a session', [makeSession()]],
+    ['null', null],
+  ])('fails with kind "invalid_response" and the zod issues on cause for %s', async (_, body) => {
+    server.use(mockSessionEndpoint(() => HttpResponse.json(body as never)));
+    const error = await errorOf(client().getSession('cs_1'));
+    expect(error).toMatchObject({ kind: 'invalid_response', retryable: false, status: 200 });
+    expect(error.cause).toBeInstanceOf(ZodError);
+  });
+
+  it.each([
+    ['an HTML page', undefined],
+    ['an empty body', ''],
+  ])('fails with kind "invalid_response" for %s with status 200', async (_, body) => {
+    server.use(mockNonJson(body));
+    const error = await errorOf(client().getSession('cs_1'));
+    expect(error.kind).toBe('invalid_response');
+    expect(error.message).toMatch(/not JSON/);
+  });
+});
+
+describe('createCheckoutClient errors', () => {
+  it.each([
+    [401, 'unauthorized', false],
+    [403, 'forbidden', false],
+    [404, 'not_found', false],
+    [429, 'rate_limited', true],
+    [500, 'server', true],
+    [502, 'server', true],
+    [504, 'server', true],
+  ] as const)('turns a %i envelope into kind %s (retryable: %s) with its message and code', async (status, kind, retryable) => {
+    server.use(mockSessionError(status));
+    const error = await errorOf(client().getSession('cs_1'));
+    expect(error).toMatchObject({ kind, retryable, status, code: status, message: errorFixtures[status].message });
+  });
+
+  it('keeps the requestId of a 500 for support', async () => {
+    server.use(mockSessionError(500));
+    expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ requestId: 'req_1234567890' });
+  });
+
+  it('reads Retry-After in seconds on a 429', async () => {
+    server.use(mockSessionError(429, { retryAfter: 7 }));
+    expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ retryAfterMs: 7_000 });
+  });
+
+  it('reads Retry-After as an HTTP date on a 429', async () => {
+    const at = new Date(Date.now() + 30_000).toUTCString();
+    server.use(mockSessionError(429, { retryAfter: at }));
+    const error = await errorOf(client().getSession('cs_1'));
+    expect(error.retryAfterMs).toBeGreaterThan(28_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it('tolerates an error without an envelope, such as a proxy\'s HTML page', async () => {
+    server.use(mockSessionEndpoint(() => new HttpResponse('<h1>Bad gateway</h1>', { status: 502 })));
+    const error = await errorOf(client().getSession('cs_1'));
+    expect(error).toMatchObject({ kind: 'server', status: 502, retryable: true });
+    expect(error.message).toMatch(/^The API answered 502/);
+  });
+
+  it('calls other non-2xx statuses kind "http"', async () => {
+    server.use(mockSessionError(418, { body: null }));
+    expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ kind: 'http', status: 418, retryable: false });
+  });
+
+  it('turns a dropped connection into kind "network"', async () => {
+    server.use(mockNetworkError());
+    expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ kind: 'network', retryable: true });
+  });
+
+  it('never puts the token in an error message or stack', async () => {
+    for (const handler of [mockSessionError(401), mockNetworkError(), mockNonJson()]) {
+      server.use(handler);
+      const error = await errorOf(client().getSession('cs_1'));
+      expect(`${error.message}\n${error.stack}`).not.toContain(TEST_TOKEN);
+    }
+  });
+});
