@@ -79,9 +79,9 @@ export function nextPollDelay(state: PollState, policy: PollingPolicy = {}): num
 
   const retryAfterMs = isCheckoutApiError(state.error) ? state.error.retryAfterMs : undefined;
   const next = Math.max(delay, retryAfterMs ?? 0);
-  // A poll that would land past maxPollDuration is not made: polling ends on the last one before.
+  // A poll that would land at or past maxPollDuration is not made: polling ends on the last one before.
   const maxPollDuration = policy.maxPollDuration ?? DEFAULT_MAX_POLL_DURATION_MS;
-  return state.elapsedMs + next > maxPollDuration ? false : next;
+  return state.elapsedMs + next >= maxPollDuration ? false : next;
 }
 
 /** Whether to retry after `failureCount` failed tries; final errors never are. */

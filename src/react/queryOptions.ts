@@ -1,4 +1,4 @@
-import { queryOptions, skipToken, type Query } from '@tanstack/react-query';
+import { queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import { nextPollDelay, retryDelayFor, shouldRetry, type PollingPolicy, type RetryPolicy } from '../core/polling';
@@ -54,13 +54,13 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
  */
 export function checkoutSessionQueryOptions(
   client: CheckoutClient,
-  sessionId: string | null | undefined,
+  sessionId: string,
   policy: CheckoutSessionPolicy = {},
 ) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
-    queryKey: checkoutSessionKeys.detail(sessionId ?? ''),
-    queryFn: sessionId ? ({ signal }) => client.getSession(sessionId, { signal }) : skipToken,
+    queryKey: checkoutSessionKeys.detail(sessionId),
+    queryFn: ({ signal }) => client.getSession(sessionId, { signal }),
     refetchInterval: delay,
     refetchIntervalInBackground: false,
     staleTime: (query) => {

@@ -1,5 +1,5 @@
 import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
@@ -81,15 +81,40 @@ export function findSessionQuery(queryClient: QueryClient, sessionId: string | n
 }
 
 /**
+ * Whether each session will be asked again, as a string of "1"/"0" so the snapshot compares
+ * by value. Subscribed to the query cache rather than read from the result: polling can stop
+ * (maxPollDuration, a pollInterval that returns false) on a poll whose data is unchanged,
+ * which changes no field of React Query's result, and the flag must still turn false.
+ */
+export function usePollingSnapshot(
+  queryClient: QueryClient,
+  sessionIds: ReadonlyArray<string | null | undefined>,
+  enabled: boolean,
+  policy: CheckoutSessionPolicy,
+): string {
+  const subscribe = useCallback(
+    (onChange: () => void) => queryClient.getQueryCache().subscribe(onChange),
+    [queryClient],
+  );
+  const snapshot = () =>
+    sessionIds
+      .map((sessionId) => {
+        const query = enabled ? findSessionQuery(queryClient, sessionId) : undefined;
+        return query !== undefined && pollDelayForQuery(query, policy) !== false ? '1' : '0';
+      })
+      .join('');
+  return useSyncExternalStore(subscribe, snapshot, () => '0'.repeat(sessionIds.length));
+}
+
+/**
  * Adds `isTerminal` and `isPolling` to React Query's tracked result without reading its other
  * fields: spreading it would subscribe the component to every field, and re-render it on
- * every poll. The flags read only `data` and `error`, so they cost no extra renders.
+ * every poll. `isTerminal` reads only `data`, so it costs no extra renders.
  */
 export function withSessionFlags<TData>(
   result: UseQueryResult<TData, CheckoutApiError>,
   query: () => CheckoutSessionQuery | undefined,
-  isActive: boolean,
-  policy: CheckoutSessionPolicy,
+  isPolling: boolean,
 ): UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags {
   return new Proxy(result, {
     get(target, key) {
@@ -97,12 +122,7 @@ export function withSessionFlags<TData>(
         Reflect.get(target, 'data');
         return isTerminalStatus(query()?.state.data?.status);
       }
-      if (key === 'isPolling') {
-        Reflect.get(target, 'data');
-        Reflect.get(target, 'error');
-        const current = query();
-        return isActive && current !== undefined && pollDelayForQuery(current, policy) !== false;
-      }
+      if (key === 'isPolling') return isPolling;
       return Reflect.get(target, key);
     },
   }) as UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags;

@@ -8,6 +8,7 @@ import {
   findSessionQuery,
   hasSessionId,
   splitOptions,
+  usePollingSnapshot,
   useSessionTransitions,
   withSessionFlags,
   type CheckoutSessionFlags,
@@ -50,7 +51,8 @@ export function useCheckoutSession<TData = CheckoutSession>(
 
   const result = useQuery(
     {
-      ...checkoutSessionQueryOptions(client, sessionId, split.policy),
+      // Without an id the query stays disabled: nothing is ever sent for the empty key.
+      ...checkoutSessionQueryOptions(client, sessionId ?? '', split.policy),
       ...split.queryOptions,
       enabled: isActive,
     } as UseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
@@ -62,5 +64,6 @@ export function useCheckoutSession<TData = CheckoutSession>(
   const session = data === undefined ? undefined : findSessionQuery(queryClient, sessionId)?.state.data;
   useSessionTransitions([session], split.callbacks);
 
-  return withSessionFlags(result, () => findSessionQuery(queryClient, sessionId), isActive, split.policy);
+  const polling = usePollingSnapshot(queryClient, [sessionId], isActive, split.policy);
+  return withSessionFlags(result, () => findSessionQuery(queryClient, sessionId), polling === '1');
 }

@@ -4,7 +4,14 @@ import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
 import { checkoutSessionQueryOptions, type CheckoutSessionQueryKey } from './queryOptions';
-import { findSessionQuery, hasSessionId, splitOptions, useSessionTransitions, withSessionFlags } from './sessionResult';
+import {
+  findSessionQuery,
+  hasSessionId,
+  splitOptions,
+  usePollingSnapshot,
+  useSessionTransitions,
+  withSessionFlags,
+} from './sessionResult';
 import type { UseCheckoutSessionOptions, UseCheckoutSessionResult } from './useCheckoutSession';
 
 /**
@@ -45,13 +52,8 @@ export function useCheckoutSessions(
     split.callbacks,
   );
 
-  return results.map((result, index) => {
-    const sessionId = sessionIds[index];
-    return withSessionFlags(
-      result,
-      () => findSessionQuery(queryClient, sessionId),
-      hasSessionId(sessionId) && split.enabled,
-      split.policy,
-    );
-  });
+  const polling = usePollingSnapshot(queryClient, sessionIds, split.enabled, split.policy);
+  return results.map((result, index) =>
+    withSessionFlags(result, () => findSessionQuery(queryClient, sessionIds[index]), polling[index] === '1'),
+  );
 }

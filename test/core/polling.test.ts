@@ -74,9 +74,9 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(state({ attempt: 3 }), { pollInterval })).toBe(false);
   });
 
-  it('makes no poll that would land after maxPollDuration', () => {
-    expect(nextPollDelay(state({ elapsedMs: 8_000 }), { maxPollDuration: 10_000 })).toBe(2_000);
-    expect(nextPollDelay(state({ elapsedMs: 8_001 }), { maxPollDuration: 10_000 })).toBe(false);
+  it('makes no poll that would land at or after maxPollDuration', () => {
+    expect(nextPollDelay(state({ elapsedMs: 7_999 }), { maxPollDuration: 10_000 })).toBe(2_000);
+    expect(nextPollDelay(state({ elapsedMs: 8_000 }), { maxPollDuration: 10_000 })).toBe(false);
   });
 
   it('stops after 15 minutes by default', () => {

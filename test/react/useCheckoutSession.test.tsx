@@ -1,0 +1,399 @@
+import { QueryClientProvider, useSuspenseQuery } from '@tanstack/react-query';
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { Suspense, type ReactNode } from 'react';
+import type { CheckoutSession } from '../../src/core/schema';
+import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
+import { useCheckoutSession, type UseCheckoutSessionOptions } from '../../src/react/useCheckoutSession';
+import {
+  errorResponse,
+  makeRefund,
+  makeSession,
+  mockSession,
+  mockSessionError,
+  mockSessionSequence,
+  networkError,
+  type SessionAnswer,
+  type SessionRequestInfo,
+  type SessionResponder,
+} from '../../src/testing';
+import { makeQueryClient, makeTestClient, renderWithClient } from '../support/renderWithClient';
+import { setupMswServer } from '../support/server';
+
+const server = setupMswServer();
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/**
+ * Advances fake time inside act(). A mocked answer takes about a millisecond of fake time
+ * (MSW's and React Query's own zero-delay timers), so assertions about an answer having
+ * arrived leave a few milliseconds after the request, e.g. advance(1_010) for a 1 s poll.
+ */
+async function advance(ms: number) {
+  await act(() => vi.advanceTimersByTimeAsync(ms));
+}
+
+const pending = (id = 'cs_1') => makeSession({ id, status: 'PENDING' });
+const succeeded = (id = 'cs_1') => makeSession({ id, status: 'SUCCEEDED' });
+
+function script(steps: Array<SessionAnswer | SessionResponder>, latencyMs = 0) {
+  const requests: SessionRequestInfo[] = [];
+  server.use(mockSessionSequence(steps, { onRequest: (info) => requests.push(info), latencyMs }));
+  return requests;
+}
+
+function Status({ id, options }: { id: string | null | undefined; options?: UseCheckoutSessionOptions }) {
+  const { data, error, isTerminal, isPolling } = useCheckoutSession(id, options);
+  return (
+    <p>
+      {data?.status ?? 'none'}|{error?.kind ?? 'ok'}|{isTerminal ? 'terminal' : 'open'}|{isPolling ? 'polling' : 'idle'}
+    </p>
+  );
+}
+
+const shown = () => screen.getByText(/\|/).textContent;
+
+describe('useCheckoutSession polling', () => {
+  it('polls every pollInterval until the session succeeds, then sends nothing more', async () => {
+    const requests = script([pending(), pending(), succeeded()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(10);
+    expect(shown()).toBe('PENDING|ok|open|polling');
+    await advance(2_000);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+    await advance(60_000);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('keeps polling an unknown status', async () => {
+    const requests = script([makeSession({ id: 'cs_1', status: 'AWAITING_CAPTURE' })]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(5_000);
+    expect(shown()).toBe('AWAITING_CAPTURE|ok|open|polling');
+    expect(requests).toHaveLength(6);
+  });
+
+  it('uses the default cadence: every 2 s at first', async () => {
+    const requests = script([pending()]);
+    renderWithClient(<Status id="cs_1" />);
+    await advance(10_000);
+    expect(requests).toHaveLength(6);
+  });
+
+  it.each([401, 403, 404])('stops polling for good after a %i and never retries it', async (status) => {
+    const requests: SessionRequestInfo[] = [];
+    server.use(mockSessionError(status, { onRequest: (info) => requests.push(info) }));
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 40 }} />);
+    await advance(5_000);
+    expect(requests).toHaveLength(1);
+    expect(shown()).toMatch(/^none\|(unauthorized|forbidden|not_found)\|open\|idle$/);
+  });
+
+  it('stops polling after an unreadable body', async () => {
+    const requests = script([() => new Response('<html>', { status: 200 })]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 40 }} />);
+    await advance(5_000);
+    expect(requests).toHaveLength(1);
+    expect(shown()).toBe('none|invalid_response|open|idle');
+  });
+
+  it('retries a 500 with backoff, then shows the recovered session', async () => {
+    const requests = script([errorResponse(500), errorResponse(500), succeeded()]);
+    renderWithClient(<Status id="cs_1" options={{ retryDelay: (attempt) => 1_000 * 2 ** attempt }} />);
+    await advance(10);
+    expect(requests).toHaveLength(1);
+    // First retry 1 s after the failure, the second 2 s after that.
+    await advance(1_000);
+    expect(requests).toHaveLength(2);
+    await advance(1_900);
+    expect(requests).toHaveLength(2);
+    await advance(200);
+    expect(requests).toHaveLength(3);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+  });
+
+  it('waits out a 429\'s Retry-After before asking again', async () => {
+    const requests = script([errorResponse(429, { retryAfter: 5 }), succeeded()]);
+    renderWithClient(<Status id="cs_1" options={{ retryDelay: 10 }} />);
+    await advance(4_900);
+    expect(requests).toHaveLength(1);
+    await advance(200);
+    expect(requests).toHaveLength(2);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+  });
+
+  it('keeps the last good data and resumes polling after the retry budget is spent', async () => {
+    const requests = script([pending(), errorResponse(502), errorResponse(502), networkError(), succeeded()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, retry: 2, retryDelay: 100 }} />);
+    // 0 s PENDING; 1 s 502, retried twice 100 ms apart (502, network); then the next poll 1 s later.
+    await advance(1_300);
+    expect(requests).toHaveLength(4);
+    expect(shown()).toBe('PENDING|network|open|polling');
+    await advance(1_000);
+    expect(requests).toHaveLength(5);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+  });
+
+  it('never overlaps requests: a slow answer delays the next poll', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const requests = script([
+      async () => {
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        inFlight -= 1;
+        return Response.json(pending());
+      },
+    ]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(19_000);
+    expect(maxInFlight).toBe(1);
+    // 3 s answer + 1 s wait: one request every 4 s (0, 4, 8, 12, 16 s).
+    expect(requests).toHaveLength(5);
+  });
+
+  it('makes no requests while the document is hidden and one as soon as it is visible again', async () => {
+    const requests = script([pending()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(10);
+    expect(requests).toHaveLength(1);
+
+    setVisibility('hidden');
+    await advance(30_000);
+    expect(requests).toHaveLength(1);
+
+    setVisibility('visible');
+    await advance(10);
+    expect(requests).toHaveLength(2);
+    setVisibility(undefined);
+  });
+
+  it('does not refetch on visibility once the session is terminal', async () => {
+    const requests = script([succeeded()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(10);
+    setVisibility('hidden');
+    setVisibility('visible');
+    await advance(10_000);
+    expect(requests).toHaveLength(1);
+    setVisibility(undefined);
+  });
+
+  it('stops polling on unmount', async () => {
+    const requests = script([pending()]);
+    const { unmount } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(2_000);
+    unmount();
+    const before = requests.length;
+    await advance(10_000);
+    expect(requests).toHaveLength(before);
+  });
+
+  it('stops polling when enabled turns false, and resumes when it turns true', async () => {
+    const requests = script([pending()]);
+    const { rerender } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(1_000);
+    expect(requests).toHaveLength(2);
+    rerender(<Status id="cs_1" options={{ pollInterval: 1_000, enabled: false }} />);
+    await advance(10_000);
+    expect(requests).toHaveLength(2);
+    expect(shown()).toBe('PENDING|ok|open|idle');
+  });
+
+  it.each([undefined, null, ''])('sends no request and is not polling without an id (%j)', async (id) => {
+    const requests = script([pending()]);
+    renderWithClient(<Status id={id} />);
+    await advance(10_000);
+    expect(requests).toHaveLength(0);
+    expect(shown()).toBe('none|ok|open|idle');
+  });
+
+  it('stops after maxPollDuration and keeps the data', async () => {
+    const requests = script([pending()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, maxPollDuration: 5_000 }} />);
+    await advance(60_000);
+    // At 0-4 s; a poll at 5 s would land past the limit, so it is not made.
+    expect(requests).toHaveLength(5);
+    expect(shown()).toBe('PENDING|ok|open|idle');
+  });
+
+  it('passes the session and the attempt number to a pollInterval function', async () => {
+    const pollInterval = vi.fn((_session: CheckoutSession | undefined, attempt: number) => (attempt < 3 ? 500 : false as const));
+    const requests = script([pending()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval }} />);
+    await advance(10_000);
+    expect(requests).toHaveLength(3);
+    expect(pollInterval).toHaveBeenCalledWith(expect.objectContaining({ id: 'cs_1' }), 2);
+  });
+
+  it('follows pending refunds after a terminal status when asked, and stops when they settle', async () => {
+    const refunding = makeSession({ id: 'cs_1', status: 'SUCCEEDED', refunds: [makeRefund({ status: 'PENDING' })] });
+    const settled = makeSession({ id: 'cs_1', status: 'REFUNDED', refunds: [makeRefund({ status: 'SUCCEEDED' })] });
+    const requests = script([refunding, refunding, settled]);
+    renderWithClient(<Status id="cs_1" options={{ followRefunds: { pollInterval: 3_000 } }} />);
+    await advance(10);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|polling');
+    await advance(6_000);
+    expect(shown()).toBe('REFUNDED|ok|terminal|idle');
+    await advance(60_000);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('discards the late answer for an id that changed while its request was in flight', async () => {
+    server.use(
+      mockSession((info) => makeSession({ id: info.sessionId, orderReference: info.sessionId }), { sessionId: 'old', latencyMs: 2_000 }),
+      mockSession((info) => makeSession({ id: info.sessionId, orderReference: info.sessionId }), { sessionId: 'new' }),
+    );
+    function Order({ id }: { id: string }) {
+      const { data } = useCheckoutSession(id, { pollInterval: 10_000 });
+      return <p>order:{data?.orderReference ?? 'loading'}</p>;
+    }
+    const { rerender } = renderWithClient(<Order id="old" />);
+    await advance(500);
+    rerender(<Order id="new" />);
+    await advance(10);
+    expect(screen.getByText(/^order:/).textContent).toBe('order:new');
+    await advance(3_000);
+    expect(screen.getByText(/^order:/).textContent).toBe('order:new');
+  });
+});
+
+describe('useCheckoutSession sharing', () => {
+  it.each([1, 5, 50])('asks once per period with %i watchers mounted out of phase', async (watchers) => {
+    const requests = script([pending()]);
+    const ids = Array.from({ length: watchers }, (_, index) => index);
+    const { queryClient, client } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    // The others mount at odd moments over the first 3.7 s.
+    for (const _ of ids.slice(1)) {
+      await advance(3_700 / watchers);
+      render(
+        <QueryClientProvider client={queryClient}>
+          <Status id="cs_1" options={{ pollInterval: 1_000, client }} />
+        </QueryClientProvider>,
+      );
+    }
+    const start = requests.length;
+    await advance(10_000);
+    // Ten periods: ten requests, give or take the one on the window's edge; without sharing, 10 × watchers.
+    expect(requests.length - start).toBeGreaterThanOrEqual(9);
+    expect(requests.length - start).toBeLessThanOrEqual(11);
+  });
+
+  it('does not re-render a component that reads data, isTerminal, isPolling and error for a poll that returns equal data', async () => {
+    script([pending()]);
+    let renders = 0;
+    function Reader() {
+      renders += 1;
+      const { data, isTerminal, isPolling, error } = useCheckoutSession('cs_1', { pollInterval: 1_000 });
+      return <p>{[data?.status, isTerminal, isPolling, error?.kind].join('|')}</p>;
+    }
+    renderWithClient(<Reader />);
+    await advance(10);
+    const afterFirstAnswer = renders;
+    await advance(10_000);
+    expect(renders).toBe(afterFirstAnswer);
+  });
+
+  it('shares its cache entry with checkoutSessionQueryOptions: a prefetched session is not fetched again', async () => {
+    const requests = script([pending()]);
+    const queryClient = makeQueryClient();
+    const client = makeTestClient();
+    await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, 'cs_1'));
+    expect(queryClient.getQueryData(checkoutSessionKeys.detail('cs_1'))).toMatchObject({ id: 'cs_1' });
+    renderWithClient(<Status id="cs_1" />, { queryClient, client });
+    await advance(10);
+    expect(requests).toHaveLength(1);
+    expect(shown()).toBe('PENDING|ok|open|polling');
+  });
+
+  it('works with useSuspenseQuery through checkoutSessionQueryOptions, polling included', async () => {
+    const requests = script([pending(), succeeded()]);
+    const client = makeTestClient();
+    function SuspenseStatus() {
+      const { data } = useSuspenseQuery(checkoutSessionQueryOptions(client, 'cs_1', { pollInterval: 1_000 }));
+      return <p>suspense:{data.status}</p>;
+    }
+    renderWithClient(
+      <Suspense fallback={<p>suspense:loading</p>}>
+        <SuspenseStatus />
+      </Suspense>,
+      { client },
+    );
+    expect(screen.getByText(/^suspense:/).textContent).toBe('suspense:loading');
+    await advance(10);
+    expect(screen.getByText(/^suspense:/).textContent).toBe('suspense:PENDING');
+    await advance(1_100);
+    expect(screen.getByText(/^suspense:/).textContent).toBe('suspense:SUCCEEDED');
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe('useCheckoutSession callbacks', () => {
+  it('fires onStatusChange once per transition and onTerminal once, in StrictMode', async () => {
+    script([pending(), pending(), pending(), succeeded()]);
+    const onStatusChange = vi.fn();
+    const onTerminal = vi.fn();
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, onStatusChange, onTerminal }} />, {
+      strict: true,
+    });
+    await advance(10_000);
+    expect(onStatusChange.mock.calls.map(([session, previous]) => [session.status, previous?.status])).toEqual([
+      ['PENDING', undefined],
+      ['SUCCEEDED', 'PENDING'],
+    ]);
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+    expect(onTerminal).toHaveBeenCalledWith(expect.objectContaining({ status: 'SUCCEEDED' }));
+  });
+
+  it('calls the latest callback passed, not the one from the first render', async () => {
+    script([pending(), succeeded()]);
+    const first = vi.fn();
+    const latest = vi.fn();
+    const { rerender } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, onTerminal: first }} />);
+    await advance(10);
+    rerender(<Status id="cs_1" options={{ pollInterval: 1_000, onTerminal: latest }} />);
+    await advance(1_000);
+    expect(first).not.toHaveBeenCalled();
+    expect(latest).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('useCheckoutSession setup errors', () => {
+  it('throws an error naming the fix when there is neither a client option nor a provider', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const queryClient = makeQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    expect(() => renderHook(() => useCheckoutSession('cs_1'), { wrapper })).toThrow(/CheckoutClientProvider/);
+  });
+
+  it('accepts a client in options without a provider', async () => {
+    script([pending()]);
+    const queryClient = makeQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
+    const { result } = renderHook(() => useCheckoutSession('cs_1', { client: makeTestClient() }), { wrapper });
+    await advance(10);
+    expect(result.current.data?.status).toBe('PENDING');
+    expect(result.current.error).toBeNull();
+    expect(result.current.isPolling).toBe(true);
+  });
+});
+
+function setVisibility(state: 'hidden' | 'visible' | undefined) {
+  if (state === undefined) {
+    Reflect.deleteProperty(document, 'visibilityState');
+  } else {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  }
+  // Browsers fire it on the document and it bubbles to window, where React Query listens.
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+}
+
