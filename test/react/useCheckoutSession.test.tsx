@@ -1,6 +1,6 @@
 import { QueryClientProvider, useSuspenseQuery } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { Suspense, type ReactNode } from 'react';
+import { Profiler, Suspense, type ReactNode } from 'react';
 import type { CheckoutSession } from '../../src/core/schema';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { useCheckoutSession, type UseCheckoutSessionOptions } from '../../src/react/useCheckoutSession';
@@ -288,11 +288,14 @@ describe('useCheckoutSession sharing', () => {
     script([pending()]);
     let renders = 0;
     function Reader() {
-      renders += 1;
       const { data, isTerminal, isPolling, error } = useCheckoutSession('cs_1', { pollInterval: 1_000 });
       return <p>{[data?.status, isTerminal, isPolling, error?.kind].join('|')}</p>;
     }
-    renderWithClient(<Reader />);
+    renderWithClient(
+      <Profiler id="reader" onRender={() => (renders += 1)}>
+        <Reader />
+      </Profiler>,
+    );
     await advance(10);
     const afterFirstAnswer = renders;
     await advance(10_000);
