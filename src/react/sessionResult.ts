@@ -1,4 +1,4 @@
-import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
+import { notifyManager, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
@@ -92,9 +92,21 @@ export function usePollingSnapshot(
   enabled: boolean,
   policy: CheckoutSessionPolicy,
 ): string {
+  // Only this hook's sessions wake it: a dashboard's rows must not each re-check on every
+  // other session's poll.
+  const idsKey = sessionIds.join('\u0000');
   const subscribe = useCallback(
-    (onChange: () => void) => queryClient.getQueryCache().subscribe(onChange),
-    [queryClient],
+    (onChange: () => void) => {
+      const watched = new Set(idsKey.split('\u0000'));
+      // Batched like React Query's own observers, so a poll that changes both the data and
+      // the flag renders once, not twice.
+      const notify = notifyManager.batchCalls(onChange);
+      return queryClient.getQueryCache().subscribe((event) => {
+        const [scope, sessionId] = event.query.queryKey;
+        if (scope === checkoutSessionKeys.all[0] && watched.has(String(sessionId))) notify();
+      });
+    },
+    [queryClient, idsKey],
   );
   const snapshot = () =>
     sessionIds
