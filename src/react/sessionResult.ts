@@ -1,4 +1,4 @@
-import { notifyManager, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { hashKey, notifyManager, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
@@ -73,9 +73,13 @@ export function hasSessionId(sessionId: string | null | undefined): sessionId is
   return typeof sessionId === 'string' && sessionId !== '';
 }
 
+/**
+ * The session's cache entry, looked up by hash: `QueryCache.find` scans every entry, which a
+ * dashboard of many sessions would pay on every poll of every session.
+ */
 export function findSessionQuery(queryClient: QueryClient, sessionId: string | null | undefined) {
   if (!hasSessionId(sessionId)) return undefined;
-  return queryClient.getQueryCache().find({ queryKey: checkoutSessionKeys.detail(sessionId), exact: true }) as
+  return queryClient.getQueryCache().get(hashKey(checkoutSessionKeys.detail(sessionId))) as
     | CheckoutSessionQuery
     | undefined;
 }
