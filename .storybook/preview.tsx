@@ -1,10 +1,38 @@
-import type { Preview } from '@storybook/react-vite';
+import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { CheckoutI18nProvider } from '../src/i18n';
 import '../src/styles.css';
+
+/**
+ * The toolbar's theme, direction and locale, applied around every story: a surface with
+ * data-theme and dir (so the kit's CSS variables and logical properties answer), and the
+ * kit's i18n provider (so words, numbers and dates follow the locale).
+ */
+const withToolbarGlobals: Decorator = (Story, context) => {
+  const { theme, direction, locale } = context.globals as { theme?: string; direction?: 'ltr' | 'rtl'; locale?: string };
+  return (
+    <div
+      data-theme={theme}
+      dir={direction}
+      lang={locale}
+      style={{
+        background: 'var(--rcs-color-surface)',
+        color: 'var(--rcs-color-fg)',
+        fontFamily: 'var(--rcs-font-family)',
+        padding: '1rem',
+      }}
+    >
+      <CheckoutI18nProvider locale={locale}>
+        <Story />
+      </CheckoutI18nProvider>
+    </div>
+  );
+};
 
 const preview: Preview = {
   tags: ['autodocs'],
+  decorators: [withToolbarGlobals],
   loaders: [
     mswLoader(async () => {
       const worker = setupWorker();
@@ -17,9 +45,51 @@ const preview: Preview = {
       return worker;
     }),
   ],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme of the kit (data-theme)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    direction: {
+      description: 'Text direction',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale for words, money and dates',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en-US', title: 'English (US)' },
+          { value: 'en-GB', title: 'English (UK)' },
+          { value: 'de-DE', title: 'Deutsch' },
+          { value: 'ja-JP', title: '日本語' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', direction: 'ltr', locale: 'en-US' },
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    layout: 'padded',
   },
 };
 

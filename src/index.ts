@@ -42,3 +42,7 @@ export type {
 } from './react/useCheckoutSession';
 export type { CheckoutSessionFlags, CheckoutSessionCallbacks } from './react/sessionResult';
 export { useCheckoutSessions } from './react/useCheckoutSessions';
+
+// Components
+export * from './components';
+export * from './i18n';

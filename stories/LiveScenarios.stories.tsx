@@ -1,42 +1,164 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
-import { useCheckoutSession } from '../src/react/useCheckoutSession';
-import { makeSession, mockSessionSequence } from '../src/testing';
+import { expect, userEvent, within } from 'storybook/test';
+import { CheckoutSessionStatus } from '../src/components/CheckoutSessionStatus/CheckoutSessionStatus';
+import {
+  errorResponse,
+  makeRefund,
+  makeSession,
+  mockSessionError,
+  mockSessionSequence,
+  networkError,
+  withLatency,
+  type SessionAnswer,
+  type SessionResponder,
+} from '../src/testing';
+import { serve } from './support/scenario';
 import { STORY_API, withCheckoutProviders } from './support/withCheckoutProviders';
 
-function SessionStatusText({ sessionId, pollInterval }: { sessionId: string; pollInterval?: number }) {
-  const { data, error, isPolling } = useCheckoutSession(sessionId, { pollInterval });
-  if (error) return <p role="alert">{error.message}</p>;
-  if (!data) return <p role="status">Checking your payment…</p>;
-  return (
-    <p role="status">
-      {data.status} {isPolling ? '(checking)' : ''}
-    </p>
-  );
-}
-
+/**
+ * Live scenarios: the real hook, client and panel against MSW in the browser. Each story
+ * scripts what the API answers to successive polls of its own session id.
+ */
 const meta = {
-  title: 'Live scenarios',
-  component: SessionStatusText,
+  title: 'Live scenarios/Order confirmation',
+  component: CheckoutSessionStatus,
   decorators: [withCheckoutProviders],
-  args: { sessionId: 'cs_live', pollInterval: 300 },
-} satisfies Meta<typeof SessionStatusText>;
+  // Polling stories on one docs page would share one worker; each is best seen on its own.
+  tags: ['!autodocs'],
+  args: { sessionId: 'cs_live', pollInterval: 400 },
+} satisfies Meta<typeof CheckoutSessionStatus>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const PendingThenSucceeded: Story = {
-  parameters: {
-    msw: [
-      mockSessionSequence(
-        [makeSession({ status: 'PENDING' }), makeSession({ status: 'PENDING' }), makeSession({ status: 'SUCCEEDED' })],
-        { baseUrl: STORY_API },
-      ),
-    ],
-  },
+const pending = (id: string) => makeSession({ id, orderReference: 'ORD-12345' });
+const settled = (id: string, status: string, extra: Parameters<typeof makeSession>[0] = {}) =>
+  makeSession({ id, orderReference: 'ORD-12345', status, ...extra });
+
+function script(sessionId: string, steps: Array<SessionAnswer | SessionResponder>) {
+  return serve(() => [mockSessionSequence(steps, { baseUrl: STORY_API, sessionId })]);
+}
+
+const LONG = { timeout: 8_000 };
+
+export const PendingToSucceeded: Story = {
+  args: { sessionId: 'cs_succeeds' },
+  beforeEach: script('cs_succeeds', [pending('cs_succeeds'), pending('cs_succeeds'), pending('cs_succeeds'), settled('cs_succeeds', 'SUCCEEDED')]),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText(/PENDING/)).toBeInTheDocument();
-    await expect(await canvas.findByText(/SUCCEEDED/, {}, { timeout: 5000 })).toBeInTheDocument();
+    await expect(await canvas.findByText('Pending')).toBeVisible();
+    await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+    await expect(canvas.getByText(/Your payment went through/, { selector: '.rcs-checkout-status__description' })).toBeVisible();
+  },
+};
+
+export const PendingToFailedExpired: Story = {
+  args: { sessionId: 'cs_expires' },
+  beforeEach: script('cs_expires', [pending('cs_expires'), pending('cs_expires'), settled('cs_expires', 'FAILED', { failureReason: 'EXPIRED' })]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Expired/, { selector: '.rcs-badge__reason' }, LONG)).toBeVisible();
+    await expect(canvas.getByText(/did not go through/, { selector: '.rcs-checkout-status__description' })).toBeVisible();
+  },
+};
+
+export const ServerErrorThenRecovery: Story = {
+  args: { sessionId: 'cs_recovers', retryDelay: 300 },
+  beforeEach: script('cs_recovers', [errorResponse(500), errorResponse(502), pending('cs_recovers'), settled('cs_recovers', 'SUCCEEDED')]),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Succeeded', {}, LONG)).toBeVisible();
+  },
+};
+
+export const ServerErrorWithRetryButton: Story = {
+  args: { sessionId: 'cs_down', retry: false, pollInterval: 60_000 },
+  beforeEach: script('cs_down', [errorResponse(500), pending('cs_down')]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Our payment service had a problem/)).toBeVisible();
+    await expect(canvas.getByText(/req_1234567890/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByText('Pending')).toBeVisible();
+  },
+};
+
+export const Unauthorized: Story = {
+  args: { sessionId: 'cs_signed_out' },
+  beforeEach: serve(() => [mockSessionError(401, { baseUrl: STORY_API, sessionId: 'cs_signed_out' })]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/You are signed out/)).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
+  },
+};
+
+export const NotFound: Story = {
+  args: { sessionId: 'cs_missing' },
+  beforeEach: serve(() => [mockSessionError(404, { baseUrl: STORY_API, sessionId: 'cs_missing' })]),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/We could not find this payment/)).toBeVisible();
+  },
+};
+
+export const NetworkDropThenRecovery: Story = {
+  args: { sessionId: 'cs_offline', retry: 1, retryDelay: 200 },
+  beforeEach: script('cs_offline', [pending('cs_offline'), networkError(), networkError(), pending('cs_offline'), settled('cs_offline', 'SUCCEEDED')]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/Check your connection/, {}, LONG)).toBeVisible();
+    await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+  },
+};
+
+export const SlowApi: Story = {
+  args: { sessionId: 'cs_slow' },
+  beforeEach: script('cs_slow', [withLatency(1_500, () => Response.json(pending('cs_slow'))), withLatency(1_500, () => Response.json(settled('cs_slow', 'SUCCEEDED')))]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Checking your payment…')).toBeVisible();
+    await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+  },
+};
+
+export const UnknownStatus: Story = {
+  args: { sessionId: 'cs_capture' },
+  beforeEach: script('cs_capture', [settled('cs_capture', 'AWAITING_CAPTURE'), settled('cs_capture', 'AWAITING_CAPTURE'), settled('cs_capture', 'SUCCEEDED')]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Awaiting capture')).toBeVisible();
+    await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+  },
+};
+
+const refund = (status: string) => makeRefund({ id: 're_1', amount: 12.5, currency: 'EUR', status });
+
+export const RefundsSettlingAfterSucceeded: Story = {
+  args: { sessionId: 'cs_refunding', followRefunds: { pollInterval: 600 }, locale: 'en-GB' },
+  beforeEach: script('cs_refunding', [
+    settled('cs_refunding', 'PARTIALLY_REFUNDED', { refunds: [refund('PENDING')] }),
+    settled('cs_refunding', 'PARTIALLY_REFUNDED', { refunds: [refund('PENDING')] }),
+    settled('cs_refunding', 'PARTIALLY_REFUNDED', { refunds: [refund('SUCCEEDED')] }),
+  ]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('€12.50')).toBeVisible();
+    const refunds = await canvas.findByRole('table');
+    await expect(await within(refunds).findByText('Succeeded', {}, LONG)).toBeVisible();
+  },
+};
+
+export const Headless: Story = {
+  args: {
+    sessionId: 'cs_headless',
+    children: ({ data, isPolling }) => (
+      <p>
+        Order {data?.orderReference ?? '…'} is {data?.status.toLowerCase() ?? 'loading'}
+        {isPolling ? ' (still checking)' : ''}
+      </p>
+    ),
+  },
+  beforeEach: script('cs_headless', [pending('cs_headless'), settled('cs_headless', 'SUCCEEDED')]),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Order ORD-12345 is succeeded', {}, LONG)).toBeVisible();
   },
 };

@@ -21,7 +21,9 @@ function CheckoutProviders({ children }: { children: ReactNode }) {
   );
 }
 
-export const withCheckoutProviders: Decorator = (Story) => (
+// Args-agnostic: it wraps stories of any component, and Decorator's args are invariant.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const withCheckoutProviders: Decorator<any> = (Story) => (
   <CheckoutProviders>
     <Story />
   </CheckoutProviders>

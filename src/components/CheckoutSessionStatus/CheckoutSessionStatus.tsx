@@ -1,0 +1,94 @@
+'use client';
+import { forwardRef, type AriaAttributes, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useCheckoutSession, type UseCheckoutSessionOptions, type UseCheckoutSessionResult } from '../../react/useCheckoutSession';
+import { CheckoutI18nContext, useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import type { CheckoutLabels } from '../../i18n/dictionary';
+import { withClassName } from '../classNames';
+import { RefundList } from '../RefundList/RefundList';
+import { SessionStatusBadge } from '../SessionStatusBadge/SessionStatusBadge';
+import { CheckoutSessionError, describeStatus, SessionStatusAnnouncer } from './parts';
+
+type SectionProps = ComponentPropsWithoutRef<'section'>;
+
+/** The props that go to the panel's element; every other prop is an option of the hook. */
+export type CheckoutSessionStatusDomProps = Pick<SectionProps, 'className' | 'id' | 'style' | 'title' | 'lang' | 'dir'> &
+  AriaAttributes & { [dataAttribute: `data-${string}`]: string | undefined };
+
+const DOM_KEYS: ReadonlySet<string> = new Set(['className', 'id', 'style', 'title', 'lang', 'dir']);
+
+export type CheckoutSessionStatusProps = UseCheckoutSessionOptions &
+  CheckoutSessionStatusDomProps & {
+    sessionId: string | null | undefined;
+    /** BCP 47 locale for amounts and dates; default: the provider's, else the browser's. */
+    locale?: string | undefined;
+    labels?: CheckoutLabels | undefined;
+    /** Headless use: render anything from the hook's result instead of the built-in panel. */
+    children?: ((result: UseCheckoutSessionResult) => ReactNode) | undefined;
+  };
+
+function splitPanelProps(props: Omit<CheckoutSessionStatusProps, 'sessionId' | 'locale' | 'labels' | 'children'>) {
+  const dom: Record<string, unknown> = {};
+  const hook: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    const isDom = DOM_KEYS.has(key) || key.startsWith('aria-') || key.startsWith('data-');
+    (isDom ? dom : hook)[key] = value;
+  }
+  return { dom: dom as CheckoutSessionStatusDomProps, hook: hook as UseCheckoutSessionOptions };
+}
+
+/**
+ * The order-confirmation panel: follows a session with {@link useCheckoutSession} (every hook
+ * option is a prop) and shows a loading state, the status badge, what the status means for the
+ * shopper, the refunds, and errors in words with a "Try again" button when trying again can
+ * help. Status changes are announced once each through a polite live region. Pass a function
+ * as `children` to render the hook's result your own way.
+ *
+ * @example
+ * <CheckoutSessionStatus sessionId={sessionId} pollInterval={2000} onTerminal={trackCheckout} />
+ */
+export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStatusProps>(function CheckoutSessionStatus(
+  { sessionId, locale, labels, children, ...props },
+  ref,
+) {
+  const { dom, hook } = splitPanelProps(props);
+  const result = useCheckoutSession(sessionId, hook);
+  const i18n = useCheckoutI18n(labels, locale);
+  if (children) return <>{children(result)}</>;
+
+  const { messages } = i18n;
+  const { data, error } = result;
+  const isLoading = result.isPending && Boolean(sessionId) && hook.enabled !== false;
+  return (
+    // Badges, lists and errors below speak with this panel's locale and labels.
+    <CheckoutI18nContext.Provider value={i18n}>
+      <section
+        {...dom}
+        ref={ref}
+        aria-label={dom['aria-label'] ?? messages.panelLabel}
+        className={withClassName('rcs-checkout-status', dom.className)}
+        data-status={data?.status}
+      >
+        <SessionStatusAnnouncer status={data?.status} />
+        {isLoading ? (
+          <p role="status" className="rcs-checkout-status__loading">
+            {messages.loading}
+          </p>
+        ) : null}
+        {data ? (
+          <div className="rcs-checkout-status__summary">
+            <SessionStatusBadge status={data.status} failureReason={data.failureReason} />
+            <p className="rcs-checkout-status__description">{describeStatus(messages, data.status)}</p>
+          </div>
+        ) : null}
+        {data?.refunds && data.refunds.length > 0 ? (
+          <div className="rcs-checkout-status__refunds">
+            <h2 className="rcs-checkout-status__heading">{messages.refundsHeading}</h2>
+            <RefundList refunds={data.refunds} />
+          </div>
+        ) : null}
+        {error ? <CheckoutSessionError error={error} onRetry={() => void result.refetch()} /> : null}
+      </section>
+    </CheckoutI18nContext.Provider>
+  );
+});
+CheckoutSessionStatus.displayName = 'CheckoutSessionStatus';

@@ -1,0 +1,111 @@
+'use client';
+import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
+import type { CheckoutApiError } from '../../core/errors';
+import type { SessionStatus } from '../../core/schema';
+import { useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
+import { withClassName } from '../classNames';
+
+/** What a status means for the shopper, in one sentence. */
+export function describeStatus(messages: CheckoutMessages, status: string): string {
+  return Object.hasOwn(messages.sessionStatusDescription, status)
+    ? (messages.sessionStatusDescription as Readonly<Record<string, string>>)[status] as string
+    : messages.unknownStatusDescription;
+}
+
+// Inline, so the announcer stays hidden even where the stylesheet is not loaded.
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
+
+export interface SessionStatusAnnouncerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The status to announce; nothing is said while it is undefined. */
+  status: SessionStatus | undefined;
+  labels?: CheckoutLabels | undefined;
+}
+
+/**
+ * A visually hidden `aria-live="polite"` region that says the status and what it means. Its
+ * text depends on the status alone, so a poll that brings the same status changes nothing in
+ * the DOM and nothing is announced again: one announcement per change.
+ *
+ * @example <SessionStatusAnnouncer status={data?.status} />
+ */
+export const SessionStatusAnnouncer = forwardRef<HTMLDivElement, SessionStatusAnnouncerProps>(
+  function SessionStatusAnnouncer({ status, labels, className, style, ...rest }, ref) {
+    const { messages } = useCheckoutI18n(labels);
+    const text =
+      status === undefined
+        ? ''
+        : interpolate(messages.statusAnnouncement, {
+            status: lookupLabel(messages.sessionStatus, status),
+            description: describeStatus(messages, status),
+          });
+    return (
+      <div
+        {...rest}
+        ref={ref}
+        className={withClassName('rcs-live-region', className)}
+        aria-live="polite"
+        aria-atomic="true"
+        style={style ? { ...VISUALLY_HIDDEN, ...style } : VISUALLY_HIDDEN}
+      >
+        {text}
+      </div>
+    );
+  },
+);
+SessionStatusAnnouncer.displayName = 'SessionStatusAnnouncer';
+
+export interface CheckoutSessionErrorProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  error: CheckoutApiError;
+  /** Offered as a "Try again" button when the error is retryable. */
+  onRetry?: (() => void) | undefined;
+  labels?: CheckoutLabels | undefined;
+}
+
+/**
+ * A CheckoutApiError in words for the shopper, one message per kind, with the request id as a
+ * support reference when the API sent one, and a "Try again" button for retryable errors
+ * (5xx, timeout, network, rate limit) when `onRetry` is given.
+ *
+ * @example <CheckoutSessionError error={error} onRetry={() => void refetch()} />
+ */
+export const CheckoutSessionError = forwardRef<HTMLDivElement, CheckoutSessionErrorProps>(function CheckoutSessionError(
+  { error, onRetry, labels, className, ...rest },
+  ref,
+) {
+  const { messages } = useCheckoutI18n(labels);
+  const kind: string = error.kind;
+  const text = Object.hasOwn(messages.errorKind, kind)
+    ? (messages.errorKind as Readonly<Record<string, string>>)[kind]
+    : messages.errorKind.http;
+  return (
+    <div
+      {...rest}
+      ref={ref}
+      role="alert"
+      className={withClassName('rcs-error', className)}
+      data-kind={kind}
+    >
+      <p className="rcs-error__message">{text}</p>
+      {error.requestId ? (
+        <p className="rcs-error__reference">{interpolate(messages.supportReference, { requestId: error.requestId })}</p>
+      ) : null}
+      {error.retryable && onRetry ? (
+        <button type="button" className="rcs-button" onClick={onRetry}>
+          {messages.tryAgain}
+        </button>
+      ) : null}
+    </div>
+  );
+});
+CheckoutSessionError.displayName = 'CheckoutSessionError';

@@ -1,0 +1,118 @@
+'use client';
+import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { Refund } from '../../core/schema';
+import { CheckoutI18nContext, useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
+import { formatMoney, getDateFormatter } from '../../i18n/formatters';
+import { RefundStatusBadge } from './RefundStatusBadge';
+import { totalsByCurrency } from './totals';
+import { withClassName } from '../classNames';
+
+export interface RefundListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  refunds: readonly Refund[] | null | undefined;
+  /** BCP 47 locale for amounts and dates; default: the provider's, else the browser's. */
+  locale?: string | undefined;
+  labels?: CheckoutLabels | undefined;
+  /** Shown instead of the list when there are no refunds. Default: "No refunds." */
+  emptyState?: ReactNode;
+}
+
+function RefundRow({
+  refund,
+  locale,
+  messages,
+  withFailureReason,
+}: {
+  refund: Refund;
+  locale: string | undefined;
+  messages: CheckoutMessages;
+  withFailureReason: boolean;
+}) {
+  const time = Date.parse(refund.createdAt);
+  const date = Number.isNaN(time) ? null : getDateFormatter(locale);
+  return (
+    <tr className="rcs-refund">
+      <td>{formatMoney(refund.amount, refund.currency, locale)}</td>
+      <td>
+        <RefundStatusBadge status={refund.status} size="sm" />
+      </td>
+      <td>{refund.reason ? lookupLabel(messages.refundReason, refund.reason) : null}</td>
+      {withFailureReason ? (
+        <td>{refund.failureReason ? lookupLabel(messages.failureReason, refund.failureReason) : null}</td>
+      ) : null}
+      <td>{date ? <time dateTime={new Date(time).toISOString()}>{date.format(time)}</time> : refund.createdAt}</td>
+    </tr>
+  );
+}
+
+/**
+ * A session's refunds as a table a screen reader can walk: each with its amount in its own
+ * currency and digits (USD 45.01, JPY 500, KWD 1.234) for `locale`, its status as a badge,
+ * reason and failure reason in words, and its date; then a total per currency when there is
+ * more than one refund (failed and canceled refunds do not count). `null`, `undefined` and `[]` show an empty state. A value the platform
+ * cannot format is shown as sent, never thrown.
+ *
+ * @example
+ * <RefundList refunds={session.refunds} locale="de-DE" emptyState={<p>Nothing refunded yet.</p>} />
+ */
+export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function RefundList(
+  { refunds, locale, labels, emptyState, className, ...rest },
+  ref,
+) {
+  const i18n = useCheckoutI18n(labels, locale);
+  const { messages } = i18n;
+  const rootClassName = withClassName('rcs-refund-list', className);
+
+  if (!refunds || refunds.length === 0) {
+    return (
+      <div {...rest} ref={ref} className={rootClassName} data-empty="">
+        {emptyState ?? <p className="rcs-refund-list__empty">{messages.emptyRefunds}</p>}
+      </div>
+    );
+  }
+
+  const totals = refunds.length > 1 ? totalsByCurrency(refunds) : [];
+  const withFailureReason = refunds.some((refund) => refund.failureReason);
+  return (
+    <div {...rest} ref={ref} className={rootClassName}>
+      {/* A table: its headers name every cell, and it is the least DOM for long lists. */}
+      <table className="rcs-refund-list__table">
+        <thead>
+          <tr>
+            <th scope="col">{messages.refundAmount}</th>
+            <th scope="col">{messages.refundStatusLabel}</th>
+            <th scope="col">{messages.refundReasonLabel}</th>
+            {withFailureReason ? <th scope="col">{messages.refundFailureReasonLabel}</th> : null}
+            <th scope="col">{messages.refundDate}</th>
+          </tr>
+        </thead>
+        {/* The row badges speak with this list's locale and labels. */}
+        <CheckoutI18nContext.Provider value={i18n}>
+          <tbody>
+            {refunds.map((refund, index) => (
+              // The index keeps keys unique even if an API repeats an id.
+              <RefundRow
+                key={`${index}:${refund.id}`}
+                refund={refund}
+                locale={i18n.locale}
+                messages={messages}
+                withFailureReason={withFailureReason}
+              />
+            ))}
+          </tbody>
+        </CheckoutI18nContext.Provider>
+      </table>
+      {totals.length > 0 ? (
+        <dl className="rcs-refund-list__totals">
+          {totals.map(({ currency, amount }) => (
+            <div key={currency} className="rcs-refund-list__total">
+              <dt>{messages.total}</dt>
+              <dd>{formatMoney(amount, currency, i18n.locale)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </div>
+  );
+});
+RefundList.displayName = 'RefundList';

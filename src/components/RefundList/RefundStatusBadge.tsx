@@ -1,0 +1,26 @@
+'use client';
+import type { RefundStatus } from '../../core/schema';
+import { createStatusBadge, type BadgeTone, type StatusBadgeProps } from '../SessionStatusBadge/createStatusBadge';
+
+export type RefundStatusBadgeProps = StatusBadgeProps<RefundStatus>;
+
+/** The tone of each known refund status; any other status is neutral. */
+export const REFUND_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
+  PENDING: 'progress',
+  SUCCEEDED: 'success',
+  FAILED: 'critical',
+  CANCELED: 'neutral',
+};
+
+/**
+ * A refund's status as a word and a tone: the badge RefundList shows per refund, for lists of
+ * your own. Same attributes and props as {@link SessionStatusBadge}.
+ *
+ * @example <RefundStatusBadge status={refund.status} size="sm" />
+ */
+export const RefundStatusBadge = createStatusBadge<RefundStatus>({
+  displayName: 'RefundStatusBadge',
+  tones: REFUND_STATUS_TONES,
+  words: (messages) => messages.refundStatus,
+  withoutFailure: new Set(['PENDING', 'SUCCEEDED']),
+});

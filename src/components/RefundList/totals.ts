@@ -1,0 +1,29 @@
+import type { Refund } from '../../core/schema';
+import { currencyDigits } from '../../i18n/formatters';
+
+export interface CurrencyTotal {
+  currency: string;
+  amount: number;
+}
+
+// Money that never moved does not count towards what the shopper gets back.
+const UNCOUNTED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'CANCELED']);
+
+/**
+ * The sum per currency, in first-seen order, of refunds that did not fail or get canceled.
+ * Sums in minor units so 45.01 + 12.5 is 57.51, not 57.510000000000005.
+ */
+export function totalsByCurrency(refunds: readonly Refund[]): CurrencyTotal[] {
+  const minorUnits = new Map<string, { units: number; scale: number }>();
+  for (const refund of refunds) {
+    if (UNCOUNTED_STATUSES.has(refund.status)) continue;
+    const currency = refund.currency.toUpperCase();
+    let entry = minorUnits.get(currency);
+    if (entry === undefined) {
+      entry = { units: 0, scale: 10 ** (currencyDigits(currency) ?? 0) };
+      minorUnits.set(currency, entry);
+    }
+    entry.units += Math.round(refund.amount * entry.scale);
+  }
+  return Array.from(minorUnits, ([currency, { units, scale }]) => ({ currency, amount: units / scale }));
+}

@@ -1,0 +1,31 @@
+'use client';
+import type { SessionStatus } from '../../core/schema';
+import { createStatusBadge, type BadgeTone, type StatusBadgeProps } from './createStatusBadge';
+
+export type SessionStatusBadgeProps = StatusBadgeProps<SessionStatus>;
+
+/** The tone of each known session status; any other status is neutral. */
+export const SESSION_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
+  PENDING: 'progress',
+  SUCCEEDED: 'success',
+  FAILED: 'critical',
+  PARTIALLY_REFUNDED: 'attention',
+  REFUNDED: 'info',
+  REVERSED: 'highlight',
+};
+
+/**
+ * A checkout session's status as a word and a tone, with `data-status`, `data-tone` and
+ * `data-size` for styling. PENDING carries a ring (pulsing unless reduced motion is asked for), an
+ * unknown status is humanised and neutral, and a failure reason is added in words ("Failed
+ * (Expired)"). Forwards its ref and any span props.
+ *
+ * @example
+ * <SessionStatusBadge status={session.status} failureReason={session.failureReason} size="sm" />
+ */
+export const SessionStatusBadge = createStatusBadge<SessionStatus>({
+  displayName: 'SessionStatusBadge',
+  tones: SESSION_STATUS_TONES,
+  words: (messages) => messages.sessionStatus,
+  withoutFailure: new Set(['PENDING', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED']),
+});

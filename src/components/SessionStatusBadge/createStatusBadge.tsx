@@ -1,0 +1,68 @@
+'use client';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
+import { withClassName } from '../classNames';
+
+/** Colour families; every status also has its own word, so none relies on colour alone. */
+export type BadgeTone = 'neutral' | 'progress' | 'success' | 'critical' | 'attention' | 'info' | 'highlight';
+export type BadgeSize = 'sm' | 'md';
+
+export interface StatusBadgeProps<Status extends string> extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+  status: Status;
+  /** Shown in words next to the status where it explains a failure; ignored for statuses it cannot explain. */
+  failureReason?: string | null | undefined;
+  size?: BadgeSize | undefined;
+  /** Words for this badge only, over the provider's. */
+  labels?: CheckoutLabels | undefined;
+}
+
+interface StatusBadgeConfig {
+  displayName: string;
+  tones: Readonly<Record<string, BadgeTone>>;
+  words: (messages: CheckoutMessages) => Readonly<Record<string, string>>;
+  /** Statuses a failure reason cannot explain (the reference sends PENDING with "EXPIRED"). */
+  withoutFailure: ReadonlySet<string>;
+}
+
+/**
+ * One badge implementation for session and refund statuses. Kept to one span, one context
+ * read and lookups in precomputed tables, because dashboards render them by the thousand.
+ */
+export function createStatusBadge<Status extends string>({ displayName, tones, words, withoutFailure }: StatusBadgeConfig) {
+  const Badge = forwardRef<HTMLSpanElement, StatusBadgeProps<Status>>(function StatusBadge(
+    { status, failureReason, size = 'md', labels, className, ...rest },
+    ref,
+  ) {
+    const { messages } = useCheckoutI18n(labels);
+    // Plain JavaScript callers can pass null; a badge must still say something.
+    const code: string = typeof status === 'string' ? status : '';
+    const reason =
+      failureReason && !withoutFailure.has(code)
+        ? interpolate(messages.badgeReason, { reason: lookupLabel(messages.failureReason, failureReason) })
+        : null;
+    const label = lookupLabel(words(messages), code);
+    return (
+      <span
+        {...rest}
+        ref={ref}
+        className={withClassName('rcs-badge', className)}
+        data-status={code}
+        data-tone={Object.hasOwn(tones, code) ? tones[code] : 'neutral'}
+        data-size={size}
+      >
+        {/* A lone string child becomes the span's text directly, with no text node fiber. */}
+        {reason === null ? (
+          label
+        ) : (
+          <>
+            {label}
+            <span className="rcs-badge__reason">{reason}</span>
+          </>
+        )}
+      </span>
+    );
+  });
+  Badge.displayName = displayName;
+  return Badge;
+}

@@ -1,0 +1,13 @@
+export { SessionStatusBadge, SESSION_STATUS_TONES } from './SessionStatusBadge/SessionStatusBadge';
+export type { SessionStatusBadgeProps } from './SessionStatusBadge/SessionStatusBadge';
+export type { BadgeSize, BadgeTone, StatusBadgeProps } from './SessionStatusBadge/createStatusBadge';
+export { RefundList } from './RefundList/RefundList';
+export type { RefundListProps } from './RefundList/RefundList';
+export { RefundStatusBadge, REFUND_STATUS_TONES } from './RefundList/RefundStatusBadge';
+export type { RefundStatusBadgeProps } from './RefundList/RefundStatusBadge';
+export { totalsByCurrency } from './RefundList/totals';
+export type { CurrencyTotal } from './RefundList/totals';
+export { CheckoutSessionStatus } from './CheckoutSessionStatus/CheckoutSessionStatus';
+export type { CheckoutSessionStatusProps, CheckoutSessionStatusDomProps } from './CheckoutSessionStatus/CheckoutSessionStatus';
+export { CheckoutSessionError, SessionStatusAnnouncer, describeStatus } from './CheckoutSessionStatus/parts';
+export type { CheckoutSessionErrorProps, SessionStatusAnnouncerProps } from './CheckoutSessionStatus/parts';

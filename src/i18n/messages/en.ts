@@ -1,0 +1,109 @@
+import type { CheckoutApiErrorKind } from '../../core/errors';
+import type { KnownRefundReason, KnownRefundStatus, KnownSessionStatus } from '../../core/schema';
+
+type Table<Key extends string> = Readonly<Record<Key, string>>;
+
+/**
+ * Every word the components show. Tables are keyed by the API's codes; a code missing from a
+ * table is humanised (`AWAITING_CAPTURE` → "Awaiting capture") rather than left blank.
+ * Templates use `{name}` placeholders.
+ */
+export interface CheckoutMessages {
+  sessionStatus: Table<KnownSessionStatus>;
+  /** One sentence per status for the shopper, shown by CheckoutSessionStatus. */
+  sessionStatusDescription: Table<KnownSessionStatus>;
+  unknownStatusDescription: string;
+  refundStatus: Table<KnownRefundStatus>;
+  refundReason: Table<KnownRefundReason>;
+  failureReason: Table<'EXPIRED' | 'LOST_OR_STOLEN_CARD' | 'INSUFFICIENT_FUNDS'>;
+  errorKind: Table<CheckoutApiErrorKind>;
+  /** How a badge adds its failure reason to the status word; `{reason}` is the reason in words. */
+  badgeReason: string;
+  refundAmount: string;
+  refundStatusLabel: string;
+  refundReasonLabel: string;
+  refundFailureReasonLabel: string;
+  refundDate: string;
+  refundsHeading: string;
+  total: string;
+  emptyRefunds: string;
+  loading: string;
+  tryAgain: string;
+  supportReference: string;
+  panelLabel: string;
+  statusAnnouncement: string;
+}
+
+/**
+ * A partial dictionary: any string, or any entries of any table, including entries for codes
+ * the kit does not know yet.
+ */
+export type CheckoutLabels = {
+  readonly [Key in keyof CheckoutMessages]?: CheckoutMessages[Key] extends string
+    ? string
+    : Partial<CheckoutMessages[Key]> & Readonly<Record<string, string | undefined>>;
+};
+
+/** The built-in English dictionary. */
+export const en: CheckoutMessages = {
+  sessionStatus: {
+    PENDING: 'Pending',
+    SUCCEEDED: 'Succeeded',
+    FAILED: 'Failed',
+    PARTIALLY_REFUNDED: 'Partially refunded',
+    REFUNDED: 'Refunded',
+    REVERSED: 'Reversed',
+  },
+  sessionStatusDescription: {
+    PENDING: 'We are confirming your payment with your bank. This page updates by itself.',
+    SUCCEEDED: 'Your payment went through. You will receive a confirmation email.',
+    FAILED: 'Your payment did not go through, and you have not been charged.',
+    PARTIALLY_REFUNDED: 'Part of your payment has been refunded to you.',
+    REFUNDED: 'Your payment has been refunded to you in full.',
+    REVERSED: 'Your payment was reversed, and the money has gone back to your account.',
+  },
+  unknownStatusDescription: 'We are still processing your payment. This page updates by itself.',
+  refundStatus: {
+    PENDING: 'Pending',
+    SUCCEEDED: 'Succeeded',
+    FAILED: 'Failed',
+    CANCELED: 'Canceled',
+  },
+  refundReason: {
+    REQUESTED_BY_CUSTOMER: 'Requested by customer',
+    DUPLICATE: 'Duplicate',
+    FRAUDULENT: 'Fraudulent',
+    OTHER: 'Other',
+  },
+  failureReason: {
+    EXPIRED: 'Expired',
+    LOST_OR_STOLEN_CARD: 'Lost or stolen card',
+    INSUFFICIENT_FUNDS: 'Insufficient funds',
+  },
+  errorKind: {
+    unauthorized: 'You are signed out. Sign in again to see this payment.',
+    forbidden: 'You do not have access to this payment.',
+    not_found: 'We could not find this payment.',
+    rate_limited: 'We are getting too many requests right now. Please wait a moment.',
+    server: 'Our payment service had a problem.',
+    timeout: 'Our payment service took too long to answer.',
+    network: 'We could not reach our payment service. Check your connection.',
+    invalid_response: 'Our payment service sent an answer we could not read.',
+    http: 'Something went wrong while checking your payment.',
+    invalid_request: 'This payment link is not valid.',
+  },
+  badgeReason: ' ({reason})',
+  refundAmount: 'Amount',
+  refundStatusLabel: 'Status',
+  refundReasonLabel: 'Reason',
+  refundFailureReasonLabel: 'Failure reason',
+  refundDate: 'Date',
+  refundsHeading: 'Refunds',
+  total: 'Total',
+  emptyRefunds: 'No refunds.',
+  loading: 'Checking your payment…',
+  tryAgain: 'Try again',
+  supportReference: 'Support reference: {requestId}',
+  panelLabel: 'Payment status',
+  statusAnnouncement: 'Payment status: {status}. {description}',
+};

@@ -1,0 +1,128 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { SessionStatusBadge } from '../src/components/SessionStatusBadge/SessionStatusBadge';
+import { SESSION_STATUSES } from '../src/core/schema';
+import { CheckoutI18nProvider } from '../src/i18n/CheckoutI18nProvider';
+
+const meta = {
+  title: 'Components/SessionStatusBadge',
+  component: SessionStatusBadge,
+  args: { status: 'SUCCEEDED', size: 'md' },
+  argTypes: {
+    status: { control: 'select', options: [...SESSION_STATUSES, 'AWAITING_CAPTURE'] },
+    failureReason: { control: 'select', options: [undefined, 'EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] },
+    size: { control: 'inline-radio', options: ['sm', 'md'] },
+  },
+} satisfies Meta<typeof SessionStatusBadge>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const row = { display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center' } as const;
+
+function AllStatuses() {
+  return (
+    <div style={row}>
+      {SESSION_STATUSES.map((status) => (
+        <SessionStatusBadge key={status} status={status} />
+      ))}
+      <SessionStatusBadge status="AWAITING_CAPTURE" />
+      <SessionStatusBadge status="FAILED" failureReason="EXPIRED" />
+    </div>
+  );
+}
+
+export const Pending: Story = {
+  args: { status: 'PENDING' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Pending')).toHaveAttribute('data-tone', 'progress');
+  },
+};
+export const Succeeded: Story = { args: { status: 'SUCCEEDED' } };
+export const Failed: Story = { args: { status: 'FAILED' } };
+export const PartiallyRefunded: Story = { args: { status: 'PARTIALLY_REFUNDED' } };
+export const Refunded: Story = { args: { status: 'REFUNDED' } };
+export const Reversed: Story = { args: { status: 'REVERSED' } };
+
+/** A status the kit does not know yet is humanised, in a neutral tone. */
+export const UnknownStatus: Story = {
+  args: { status: 'AWAITING_CAPTURE' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Awaiting capture')).toHaveAttribute('data-tone', 'neutral');
+  },
+};
+
+export const FailedWithReason: Story = {
+  args: { status: 'FAILED', failureReason: 'EXPIRED' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Failed', { exact: false })).toHaveTextContent('Failed (Expired)');
+  },
+};
+
+export const FailureReasons: Story = {
+  render: (args) => (
+    <div style={row}>
+      {['EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS', 'CARD_VELOCITY_EXCEEDED'].map((reason) => (
+        <SessionStatusBadge key={reason} {...args} status="FAILED" failureReason={reason} />
+      ))}
+    </div>
+  ),
+};
+
+export const Sizes: Story = {
+  render: (args) => (
+    <div style={row}>
+      <SessionStatusBadge {...args} size="sm" />
+      <SessionStatusBadge {...args} size="md" />
+    </div>
+  ),
+};
+
+export const Dark: Story = {
+  render: () => (
+    <div
+      data-theme="dark"
+      style={{ background: 'var(--rcs-color-surface)', color: 'var(--rcs-color-fg)', padding: '1rem' }}
+    >
+      <AllStatuses />
+    </div>
+  ),
+};
+
+export const RightToLeft: Story = {
+  render: () => (
+    <div dir="rtl">
+      <AllStatuses />
+    </div>
+  ),
+};
+
+export const German: Story = {
+  render: () => (
+    <CheckoutI18nProvider locale="de-DE">
+      <AllStatuses />
+    </CheckoutI18nProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Teilweise erstattet')).toBeInTheDocument();
+  },
+};
+
+export const Japanese: Story = {
+  render: () => (
+    <CheckoutI18nProvider locale="ja-JP">
+      <AllStatuses />
+    </CheckoutI18nProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('一部返金済み')).toBeInTheDocument();
+  },
+};
+
+/** Markup and bidi overrides from an API stay inert text. */
+export const HostileStatus: Story = {
+  args: { status: '<img src=x onerror=alert(1)>', failureReason: '\u202Eevil\u202C' },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('img')).toBeNull();
+  },
+};

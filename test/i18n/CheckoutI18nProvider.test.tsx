@@ -1,0 +1,53 @@
+import { render, screen } from '@testing-library/react';
+import { SessionStatusBadge } from '../../src/components/SessionStatusBadge/SessionStatusBadge';
+import { RefundList } from '../../src/components/RefundList/RefundList';
+import { CheckoutI18nProvider } from '../../src/i18n/CheckoutI18nProvider';
+import { makeRefund } from '../../src/testing';
+
+describe('CheckoutI18nProvider', () => {
+  it('speaks English without a provider', () => {
+    render(<SessionStatusBadge status="REVERSED" />);
+    expect(screen.getByText('Reversed')).toBeInTheDocument();
+  });
+
+  it('formats numbers and dates for its locale', () => {
+    render(
+      <CheckoutI18nProvider locale="de-DE">
+        <RefundList refunds={[makeRefund({ amount: 0.1, currency: 'EUR' })]} />
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('0,10 €')).toBeInTheDocument();
+    expect(screen.getByText('15.01.2024')).toBeInTheDocument();
+  });
+
+  it('adds a language of its own through messages', () => {
+    render(
+      <CheckoutI18nProvider locale="fr-FR" messages={{ sessionStatus: { SUCCEEDED: 'Réussi' } }}>
+        <SessionStatusBadge status="SUCCEEDED" />
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('Réussi')).toBeInTheDocument();
+  });
+
+  it('inherits the parent provider’s words and locale when nested', () => {
+    render(
+      <CheckoutI18nProvider locale="ja-JP">
+        <CheckoutI18nProvider messages={{ emptyRefunds: 'まだ返金はありません。' }}>
+          <SessionStatusBadge status="SUCCEEDED" />
+          <RefundList refunds={[]} />
+        </CheckoutI18nProvider>
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('完了')).toBeInTheDocument();
+    expect(screen.getByText('まだ返金はありません。')).toBeInTheDocument();
+  });
+
+  it('lets a component’s labels win over the provider', () => {
+    render(
+      <CheckoutI18nProvider locale="de-DE">
+        <SessionStatusBadge status="SUCCEEDED" labels={{ sessionStatus: { SUCCEEDED: 'Bezahlt' } }} />
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('Bezahlt')).toBeInTheDocument();
+  });
+});
