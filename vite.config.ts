@@ -33,10 +33,9 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: isExternal,
-      output: {
-        // Hooks and components need the client; the directive must open the entry file itself.
-        banner: (chunk) => (chunk.name === 'index' ? '"use client";' : ''),
-      },
+      // One file per module: with "sideEffects" limited to CSS, an app's bundler keeps only
+      // what it imports, and each "use client" directive stays on the module that needs it.
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
   test: {

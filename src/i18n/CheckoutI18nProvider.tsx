@@ -1,20 +1,8 @@
 'use client';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { mergeMessages, messagesForLocale, type CheckoutLabels, type CheckoutMessages } from './dictionary';
-import { en } from './messages/en';
-
-export interface CheckoutI18n {
-  /** For Intl formatting; undefined is the platform's default (the browser's language). */
-  locale: string | undefined;
-  messages: CheckoutMessages;
-  /** Whether a provider chose the words; if not, a component's own `locale` picks them. */
-  fromProvider: boolean;
-}
-
-const DEFAULT_I18N: CheckoutI18n = { locale: undefined, messages: en, fromProvider: false };
-
-/** Internal: components that resolve their own locale or labels hand them down to their badges. */
-export const CheckoutI18nContext = createContext<CheckoutI18n>(DEFAULT_I18N);
+import { useContext, useMemo, type ReactNode } from 'react';
+import { CheckoutI18nContext, type CheckoutI18n } from './context';
+import { mergeMessages, type CheckoutLabels } from './dictionary';
+import { messagesForLocale } from './locales';
 
 export interface CheckoutI18nProviderProps {
   /** BCP 47 locale for numbers and dates; its language also picks a built-in dictionary (en, de, ja). */
@@ -44,11 +32,11 @@ export function CheckoutI18nProvider({ locale, messages, children }: CheckoutI18
 }
 
 /**
- * The words and locale for one component: the provider's, with the component's own `locale`
- * and `labels` on top. Allocates nothing when the component passes neither, which keeps a
- * thousand badges cheap.
+ * Like {@link useCheckoutI18n}, and where no provider chose the words, the component's own
+ * `locale` picks a built-in dictionary too: the order-confirmation panel speaks German for
+ * `locale="de-DE"` on its own.
  */
-export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
+export function useCheckoutI18nForLocale(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
   const context = useContext(CheckoutI18nContext);
   if (labels === undefined && locale === undefined) return context;
   const base = locale !== undefined && !context.fromProvider ? messagesForLocale(locale) : context.messages;

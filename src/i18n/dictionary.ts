@@ -1,22 +1,7 @@
 import { humanizeCode } from '../core/status';
-import { de } from './messages/de';
-import { en, type CheckoutLabels, type CheckoutMessages } from './messages/en';
-import { ja } from './messages/ja';
+import type { CheckoutLabels, CheckoutMessages } from './messages/en';
 
 export type { CheckoutLabels, CheckoutMessages };
-
-const BUILT_IN: Readonly<Record<string, CheckoutMessages>> = { en, de, ja };
-
-/**
- * The built-in dictionary for a BCP 47 locale's language (`de-AT` → German), English for
- * any other language or no locale.
- *
- * @example messagesForLocale('ja-JP').sessionStatus.SUCCEEDED // "完了"
- */
-export function messagesForLocale(locale: string | undefined): CheckoutMessages {
-  const language = locale?.split(/[-_]/, 1)[0]?.toLowerCase() ?? '';
-  return Object.hasOwn(BUILT_IN, language) ? (BUILT_IN[language] as CheckoutMessages) : en;
-}
 
 /**
  * A code's words from a table, else the code humanised. Own properties only: a status sent as

@@ -1,3 +1,4 @@
+'use client';
 import { hashKey, notifyManager, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
@@ -79,9 +80,24 @@ export function hasSessionId(sessionId: string | null | undefined): sessionId is
  */
 export function findSessionQuery(queryClient: QueryClient, sessionId: string | null | undefined) {
   if (!hasSessionId(sessionId)) return undefined;
-  return queryClient.getQueryCache().get(hashKey(checkoutSessionKeys.detail(sessionId))) as
-    | CheckoutSessionQuery
-    | undefined;
+  return queryClient.getQueryCache().get(sessionQueryHash(sessionId)) as CheckoutSessionQuery | undefined;
+}
+
+// Hashing the key was most of a lookup's cost, and a dashboard's isPolling snapshot looks every
+// session up on every cache event: 120 sessions polled each second spent a quarter of the
+// page's main thread in hashKey (e2e/merchant-dashboard.e2e.ts). Remembered per id, bounded so
+// ids that come and go cannot grow it for ever.
+const queryHashes = new Map<string, string>();
+const MAX_REMEMBERED_HASHES = 5_000;
+
+function sessionQueryHash(sessionId: string): string {
+  let hash = queryHashes.get(sessionId);
+  if (hash === undefined) {
+    if (queryHashes.size >= MAX_REMEMBERED_HASHES) queryHashes.clear();
+    hash = hashKey(checkoutSessionKeys.detail(sessionId));
+    queryHashes.set(sessionId, hash);
+  }
+  return hash;
 }
 
 /**
@@ -106,6 +122,9 @@ export function usePollingSnapshot(
       // the flag renders once, not twice.
       const notify = notifyManager.batchCalls(onChange);
       return queryClient.getQueryCache().subscribe((event) => {
+        // Only a change of the entry's state can change the flag; the observer events that
+        // follow each one would only make a dashboard re-check every session again.
+        if (event.type !== 'updated' && event.type !== 'added' && event.type !== 'removed') return;
         const [scope, sessionId] = event.query.queryKey;
         if (scope === checkoutSessionKeys.all[0] && watched.has(String(sessionId))) notify();
       });

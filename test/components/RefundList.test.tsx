@@ -175,8 +175,12 @@ describe('RefundList', () => {
     expect(screen.getByText('In flight')).toBeInTheDocument();
   });
 
-  it('speaks German when given only a de-DE locale', () => {
-    render(<RefundList refunds={[makeRefund({ status: 'PENDING' })]} locale="de-DE" />);
+  it('speaks German under a de-DE provider', () => {
+    render(
+      <CheckoutI18nProvider locale="de-DE">
+        <RefundList refunds={[makeRefund({ status: 'PENDING' })]} />
+      </CheckoutI18nProvider>,
+    );
     expect(screen.getByText('Betrag')).toBeInTheDocument();
     expect(screen.getByText('Ausstehend')).toBeInTheDocument();
     expect(screen.getByText('Auf Wunsch des Kunden')).toBeInTheDocument();

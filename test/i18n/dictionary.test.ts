@@ -1,5 +1,6 @@
 import { SESSION_STATUSES, REFUND_STATUSES, REFUND_REASONS } from '../../src/core/schema';
-import { interpolate, lookupLabel, mergeMessages, messagesForLocale } from '../../src/i18n/dictionary';
+import { interpolate, lookupLabel, mergeMessages } from '../../src/i18n/dictionary';
+import { messagesForLocale } from '../../src/i18n/locales';
 import { de } from '../../src/i18n/messages/de';
 import { en, type CheckoutMessages } from '../../src/i18n/messages/en';
 import { ja } from '../../src/i18n/messages/ja';

@@ -1,7 +1,8 @@
 'use client';
 import { forwardRef, type AriaAttributes, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useCheckoutSession, type UseCheckoutSessionOptions, type UseCheckoutSessionResult } from '../../react/useCheckoutSession';
-import { CheckoutI18nContext, useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { useCheckoutI18nForLocale } from '../../i18n/CheckoutI18nProvider';
+import { CheckoutI18nContext } from '../../i18n/context';
 import type { CheckoutLabels } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 import { RefundList } from '../RefundList/RefundList';
@@ -52,7 +53,7 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
 ) {
   const { dom, hook } = splitPanelProps(props);
   const result = useCheckoutSession(sessionId, hook);
-  const i18n = useCheckoutI18n(labels, locale);
+  const i18n = useCheckoutI18nForLocale(labels, locale);
   if (children) return <>{children(result)}</>;
 
   const { messages } = i18n;

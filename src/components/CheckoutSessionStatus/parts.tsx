@@ -2,7 +2,7 @@
 import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
 import type { CheckoutApiError } from '../../core/errors';
 import type { SessionStatus } from '../../core/schema';
-import { useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { useCheckoutI18n } from '../../i18n/context';
 import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Refund } from '../../core/schema';
-import { CheckoutI18nContext, useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { CheckoutI18nContext, useCheckoutI18n } from '../../i18n/context';
 import { lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { formatMoney, getDateFormatter } from '../../i18n/formatters';
 import { RefundStatusBadge } from './RefundStatusBadge';

@@ -1,6 +1,6 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
+import { useCheckoutI18n } from '../../i18n/context';
 import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 
