@@ -58,9 +58,33 @@ export default defineConfig({
           name: 'bench',
           environment: 'jsdom',
           globals: true,
-          include: ['test/bench/**/*.figures.test.{ts,tsx}'],
-          benchmark: { include: ['test/bench/**/*.bench.{ts,tsx}'] },
-          setupFiles: ['test/setup.ts'],
+          include: ['test/bench/polling.figures.test.tsx'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench-jsdom',
+          environment: 'jsdom',
+          include: ['test/bench/mount.figures.test.tsx'],
+          // Run with NODE_ENV=production (npm run bench does): mount costs are measured on
+          // React's production build, as shoppers' pages run it; the development build adds
+          // work per component that no user pays.
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench-chromium',
+          include: ['test/bench/mount.figures.test.tsx'],
+          testTimeout: 120_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: findChromium() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {

@@ -81,7 +81,7 @@ describe('SessionStatusBadge', () => {
     expect(container).toHaveTextContent(/^Pending$/);
   });
 
-  it('renders data-size, md by default', () => {
+  it('renders data-size only for the small size, md being the default look', () => {
     const { container } = render(
       <>
         <SessionStatusBadge status="PENDING" />
@@ -89,7 +89,7 @@ describe('SessionStatusBadge', () => {
       </>,
     );
     const sizes = Array.from(container.querySelectorAll('.rcs-badge'), (badge) => badge.getAttribute('data-size'));
-    expect(sizes).toEqual(['md', 'sm']);
+    expect(sizes).toEqual([null, 'sm']);
   });
 
   it('forwards its ref to the span', () => {
