@@ -53,6 +53,36 @@ export default defineConfig({
         },
       },
       {
+        // The same jsdom suites with React 18 really loaded, from its own install in test/react18
+        // (react-dom@18 peers react@18, which cannot sit beside React 19 in the root tree). Node
+        // resolves react-dom's own require('react') there too; the libraries that import React
+        // are inlined so that they get these aliases instead of the root's React 19.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react(\/.*)?$/, replacement: `${import.meta.dirname}/test/react18/node_modules/react$1` },
+            { find: /^react-dom(\/.*)?$/, replacement: `${import.meta.dirname}/test/react18/node_modules/react-dom$1` },
+            // Its `main` is CommonJS, whose require('react-dom') no alias reaches: take its ES build.
+            {
+              find: /^@testing-library\/react$/,
+              replacement: `${import.meta.dirname}/node_modules/@testing-library/react/dist/@testing-library/react.esm.js`,
+            },
+          ],
+        },
+        test: {
+          name: 'unit-react18',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/{core,react,components,i18n,reliability}/**/*.test.{ts,tsx}'],
+          // The soak measures the kit, not React: once, in `unit`, is enough for its ~30 s.
+          exclude: ['test/reliability/soak.test.tsx'],
+          setupFiles: ['test/setup.ts'],
+          // React 18, and every renderWithClient in StrictMode (the unit project covers the plain mount).
+          env: { EXPECTED_REACT_MAJOR: '18', RENDER_STRICT: '1' },
+          server: { deps: { inline: ['@tanstack/react-query', /@testing-library\/react/] } },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'bench',

@@ -48,7 +48,27 @@ function sessionPath(sessionId: string): string {
       message: `A session id must be a non-empty string other than "." or ".." (got ${JSON.stringify(sessionId)}); no request was sent.`,
     });
   }
-  return encodeURIComponent(sessionId);
+  try {
+    return encodeURIComponent(sessionId);
+  } catch {
+    // A lone UTF-16 surrogate has no UTF-8 form: encodeURIComponent throws a URIError.
+    throw new CheckoutApiError({
+      kind: 'invalid_request',
+      message: 'A session id must be well-formed Unicode (it holds a lone surrogate); no request was sent.',
+    });
+  }
+}
+
+// RFC 6750's b64token: what a JWT is made of. Anything else (a newline, a space, a non-ASCII
+// character) would either make fetch throw, retried as a network fault, or forge a header.
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/**
+ * Without a usable token the request is not sent. That is the shopper being signed out, so it
+ * is kind "unauthorized", like the 401 the API would give, and final like it.
+ */
+function tokenError(message: string, cause?: unknown): CheckoutApiError {
+  return new CheckoutApiError({ kind: 'unauthorized', message: `${message}; no request was sent.`, cause });
 }
 
 async function resolveToken(token: TokenProvider): Promise<string> {
@@ -56,19 +76,16 @@ async function resolveToken(token: TokenProvider): Promise<string> {
   try {
     value = typeof token === 'function' ? await token() : token;
   } catch (cause) {
-    throw new CheckoutApiError({
-      kind: 'invalid_request',
-      message: 'The token provider threw; no request was sent.',
-      cause,
-    });
+    throw tokenError('The token provider threw', cause);
   }
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new CheckoutApiError({
-      kind: 'invalid_request',
-      message: 'The token provider gave no token (an empty string or not a string); no request was sent.',
-    });
+    throw tokenError('The token provider gave no token (an empty string or not a string)');
   }
-  return value.trim().replace(/^Bearer\s+/i, '');
+  const bare = value.trim().replace(/^Bearer\s+/i, '');
+  if (!BEARER_TOKEN.test(bare)) {
+    throw tokenError('The token provider gave a token with characters a bearer token cannot hold');
+  }
+  return bare;
 }
 
 function describeParseFailure(error: unknown): string {
@@ -108,8 +125,18 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
       const response = await fetchImpl(url, {
         method: 'GET',
         headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+        // A followed redirect could take the request to another origin, whose answer would then
+        // be shown as the session's truth. The endpoint never redirects: treat one as an error.
+        redirect: 'manual',
         signal: controller.signal,
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        throw new CheckoutApiError({
+          kind: 'http',
+          status: response.status || undefined,
+          message: 'The API answered with a redirect, which the kit does not follow: requests stay on the configured origin.',
+        });
+      }
       const bodyText = await response.text();
       if (!response.ok) throw errorFromResponse(response, bodyText);
       try {

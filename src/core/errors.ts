@@ -10,7 +10,7 @@ export type CheckoutApiErrorKind =
   | 'network'
   | 'invalid_response'
   | 'http'
-  /** Refused before sending: an id URLs cannot carry as one segment, or no usable token. */
+  /** Refused before sending: an id URLs cannot carry as one segment. (No usable token is "unauthorized".) */
   | 'invalid_request';
 
 const RETRYABLE_KINDS: ReadonlySet<CheckoutApiErrorKind> = new Set([

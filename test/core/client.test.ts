@@ -99,7 +99,7 @@ describe('createCheckoutClient request', () => {
   ])('fails with a typed error and sends nothing when the token provider %s', async (_, token) => {
     const requests = recordRequests();
     const error = await errorOf(createCheckoutClient({ baseUrl: TEST_API, token }).getSession('cs_1'));
-    expect(error.kind).toBe('invalid_request');
+    expect(error).toMatchObject({ kind: 'unauthorized', status: undefined, retryable: false });
     expect(requests).toHaveLength(0);
   });
 

@@ -344,7 +344,9 @@ describe('useCheckoutSession callbacks', () => {
     renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, onStatusChange, onTerminal }} />, {
       strict: true,
     });
-    await advance(10_000);
+    // Poll by poll: React 18's act() holds every render until its scope ends, so one long
+    // advance would show only the last status and skip the transitions in between.
+    for (let second = 0; second < 10; second += 1) await advance(1_000);
     expect(onStatusChange.mock.calls.map(([session, previous]) => [session.status, previous?.status])).toEqual([
       ['PENDING', undefined],
       ['SUCCEEDED', 'PENDING'],

@@ -21,7 +21,9 @@ interface Options extends Omit<RenderOptions, 'wrapper'> {
 
 /** Renders inside a QueryClientProvider and a CheckoutClientProvider talking to the MSW API. */
 export function renderWithClient(ui: ReactElement, options: Options = {}) {
-  const { queryClient = makeQueryClient(), client = makeTestClient(), strict = false, ...renderOptions } = options;
+  // The unit-react18 project sets RENDER_STRICT=1: the whole suite again, in StrictMode.
+  const strictByDefault = process.env.RENDER_STRICT === '1';
+  const { queryClient = makeQueryClient(), client = makeTestClient(), strict = strictByDefault, ...renderOptions } = options;
   function Wrapper({ children }: { children: ReactNode }) {
     const tree = (
       <QueryClientProvider client={queryClient}>
