@@ -1,0 +1,4 @@
+import { mountExample } from '../../shared/checkout';
+import { App } from './App';
+
+mountExample(<App />);

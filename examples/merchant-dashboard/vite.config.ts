@@ -1,0 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { DASHBOARD_PORT, exampleConfig } from '../shared/viteConfig.ts';
+
+export default defineConfig(exampleConfig(fileURLToPath(new URL('.', import.meta.url)), DASHBOARD_PORT));

@@ -1,0 +1,47 @@
+// Starts the demo stack: the local checkout API and the two example apps, either as Vite dev
+// servers (npm run demo) or built and served by `vite preview` (the e2e tests). Everything
+// listens on 127.0.0.1. Used by scripts/demo.mjs and e2e/global-setup.ts.
+import { join } from 'node:path';
+import { build, createServer, preview } from 'vite';
+import { startApiServer } from '../examples/api-server/server.mjs';
+import { ROOT } from './pack-kit.mjs';
+
+export const EXAMPLE_APPS = ['order-confirmation', 'merchant-dashboard'];
+
+/**
+ * @param {{ mode: 'dev' | 'preview', apiPort?: number, appPorts?: Record<string, number>, apiLog?: (line: string) => void }} options
+ *   Ports default to the apps' own (4010, 5174, 5175); 0 picks free ones.
+ */
+export async function startExamplesStack({ mode, apiPort, appPorts = {}, apiLog }) {
+  const api = await startApiServer({ ...(apiPort === undefined ? {} : { port: apiPort }), ...(apiLog ? { log: apiLog } : {}) });
+  /** @type {{ name: string, url: string, close: () => Promise<void> }[]} */
+  const apps = [];
+  try {
+    for (const name of EXAMPLE_APPS) {
+      const configFile = join(ROOT, 'examples', name, 'vite.config.ts');
+      const port = appPorts[name];
+      const portOverride = port === undefined ? {} : { port, strictPort: port !== 0 };
+      // The apps read the API's address from VITE_CHECKOUT_API, baked in at build or served in dev.
+      const define = { 'import.meta.env.VITE_CHECKOUT_API': JSON.stringify(api.url) };
+      if (mode === 'dev') {
+        const server = await createServer({ configFile, define, server: portOverride, logLevel: 'warn' });
+        await server.listen();
+        apps.push({ name, url: server.resolvedUrls?.local[0] ?? '', close: () => server.close() });
+      } else {
+        await build({ configFile, define, logLevel: 'warn' });
+        const server = await preview({ configFile, preview: portOverride, logLevel: 'warn' });
+        apps.push({ name, url: server.resolvedUrls?.local[0] ?? '', close: () => server.close() });
+      }
+    }
+  } catch (error) {
+    await Promise.all([api.close(), ...apps.map((app) => app.close())]);
+    throw error;
+  }
+  return {
+    api,
+    apps,
+    close: async () => {
+      await Promise.all([api.close(), ...apps.map((app) => app.close())]);
+    },
+  };
+}
