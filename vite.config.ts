@@ -122,6 +122,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          setupFiles: ['test/support/failOnConsoleErrors.ts'],
           browser: {
             enabled: true,
             headless: true,
