@@ -5,13 +5,14 @@
  * row asserts the kit's goal, so a regression fails the run.
  */
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
-import { act, cleanup, render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import type { CheckoutClient } from '../../src/core/client';
 import { isTerminalStatus } from '../../src/core/status';
 import { CheckoutClientProvider } from '../../src/react/context';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { errorResponse, makeSession, mockSessionSequence, type SessionResponder } from '../../src/testing';
+import { advance, installFakeTimers } from '../support/fakeTime';
 import { makeQueryClient, makeTestClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 
@@ -57,10 +58,6 @@ function Providers({ queryClient, client, children }: { queryClient: QueryClient
       <CheckoutClientProvider client={client}>{children}</CheckoutClientProvider>
     </QueryClientProvider>
   );
-}
-
-async function advance(ms: number) {
-  await act(() => vi.advanceTimersByTimeAsync(ms));
 }
 
 /** Mounts `watchers` components spread over the first period, with the server following `steps`. */
@@ -141,12 +138,7 @@ function setVisibility(state: 'hidden' | 'visible') {
 
 const figures: Array<{ figure: string; baseline: number; kit: number; goal: string }> = [];
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+installFakeTimers();
 afterAll(() => {
   console.log(`\nData-layer figures (${PERIODS} periods of ${PERIOD} ms, MSW in jsdom, fake timers)`);
   console.table(figures);

@@ -1,5 +1,5 @@
 import { QueryClientProvider, useSuspenseQuery } from '@tanstack/react-query';
-import { act, render, renderHook, screen } from '@testing-library/react';
+import { render, renderHook, screen } from '@testing-library/react';
 import { Profiler, Suspense, type ReactNode } from 'react';
 import type { CheckoutSession } from '../../src/core/schema';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
@@ -10,40 +10,24 @@ import {
   makeSession,
   mockSession,
   mockSessionError,
-  mockSessionSequence,
   networkError,
   type SessionAnswer,
   type SessionRequestInfo,
   type SessionResponder,
 } from '../../src/testing';
+import { advance, installFakeTimers, scriptSession } from '../support/fakeTime';
 import { makeQueryClient, makeTestClient, renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 
 const server = setupMswServer();
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-/**
- * Advances fake time inside act(). A mocked answer takes about a millisecond of fake time
- * (MSW's and React Query's own zero-delay timers), so assertions about an answer having
- * arrived leave a few milliseconds after the request, e.g. advance(1_010) for a 1 s poll.
- */
-async function advance(ms: number) {
-  await act(() => vi.advanceTimersByTimeAsync(ms));
-}
+installFakeTimers();
 
 const pending = (id = 'cs_1') => makeSession({ id, status: 'PENDING' });
 const succeeded = (id = 'cs_1') => makeSession({ id, status: 'SUCCEEDED' });
 
-function script(steps: Array<SessionAnswer | SessionResponder>, latencyMs = 0) {
-  const requests: SessionRequestInfo[] = [];
-  server.use(mockSessionSequence(steps, { onRequest: (info) => requests.push(info), latencyMs }));
-  return requests;
+function script(steps: Array<SessionAnswer | SessionResponder>) {
+  return scriptSession(server, steps);
 }
 
 function Status({ id, options }: { id: string | null | undefined; options?: UseCheckoutSessionOptions }) {

@@ -1,23 +1,15 @@
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { memo, Profiler } from 'react';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
 import { makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
+import { advance, installFakeTimers } from '../support/fakeTime';
 import { renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 
 const server = setupMswServer();
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function advance(ms: number) {
-  await act(() => vi.advanceTimersByTimeAsync(ms));
-}
+installFakeTimers();
 
 /** Session `cs_n` stays PENDING for n polls, then SUCCEEDED: a dashboard settling at different times. */
 function serveStaggeredSessions() {
