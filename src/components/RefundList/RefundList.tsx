@@ -1,10 +1,11 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Refund } from '../../core/schema';
-import { CheckoutI18nContext, useCheckoutI18n } from '../../i18n/context';
+import { useCheckoutI18n } from '../../i18n/context';
 import { lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { formatMoney, getDateFormatter } from '../../i18n/formatters';
-import { RefundStatusBadge } from './RefundStatusBadge';
+import { renderStatusBadge } from '../SessionStatusBadge/createStatusBadge';
+import { REFUND_STATUS_BADGE } from './RefundStatusBadge';
 import { totalsByCurrency } from './totals';
 import { withClassName } from '../classNames';
 
@@ -17,25 +18,19 @@ export interface RefundListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   emptyState?: ReactNode;
 }
 
-function RefundRow({
-  refund,
-  locale,
-  messages,
-  withFailureReason,
-}: {
-  refund: Refund;
-  locale: string | undefined;
-  messages: CheckoutMessages;
-  withFailureReason: boolean;
-}) {
+/**
+ * One row, as a plain function with the list's words: lists run to thousands of rows, and a
+ * component (and a context read) per row and per badge showed in the mount cost.
+ */
+function refundRow(key: string, refund: Refund, locale: string | undefined, messages: CheckoutMessages, withFailureReason: boolean) {
   const time = Date.parse(refund.createdAt);
   const date = Number.isNaN(time) ? null : getDateFormatter(locale);
   return (
-    <tr>
+    <tr key={key}>
       <td>{formatMoney(refund.amount, refund.currency, locale)}</td>
       <td>
-        {/* Small through the list's CSS, not a data-size per row: rows come by the thousand. */}
-        <RefundStatusBadge status={refund.status} />
+        {/* Small through the list's CSS, not a data-size per row. */}
+        {renderStatusBadge(REFUND_STATUS_BADGE, messages, { status: refund.status })}
       </td>
       <td>{refund.reason ? lookupLabel(messages.refundReason, refund.reason) : null}</td>
       {withFailureReason ? (
@@ -87,21 +82,12 @@ export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function R
             <th scope="col">{messages.refundDate}</th>
           </tr>
         </thead>
-        {/* The row badges speak with this list's locale and labels. */}
-        <CheckoutI18nContext.Provider value={i18n}>
-          <tbody>
-            {refunds.map((refund, index) => (
-              // The index keeps keys unique even if an API repeats an id.
-              <RefundRow
-                key={`${index}:${refund.id}`}
-                refund={refund}
-                locale={i18n.locale}
-                messages={messages}
-                withFailureReason={withFailureReason}
-              />
-            ))}
-          </tbody>
-        </CheckoutI18nContext.Provider>
+        <tbody>
+          {refunds.map((refund, index) =>
+            // The index keeps keys unique even if an API repeats an id.
+            refundRow(`${index}:${refund.id}`, refund, i18n.locale, messages, withFailureReason),
+          )}
+        </tbody>
       </table>
       {totals.length > 0 ? (
         <dl className="rcs-refund-list__totals">

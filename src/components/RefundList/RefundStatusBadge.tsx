@@ -1,6 +1,11 @@
 'use client';
 import type { RefundStatus } from '../../core/schema';
-import { createStatusBadge, type BadgeTone, type StatusBadgeProps } from '../SessionStatusBadge/createStatusBadge';
+import {
+  createStatusBadge,
+  type BadgeTone,
+  type StatusBadgeKind,
+  type StatusBadgeProps,
+} from '../SessionStatusBadge/createStatusBadge';
 
 export type RefundStatusBadgeProps = StatusBadgeProps<RefundStatus>;
 
@@ -12,6 +17,13 @@ export const REFUND_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
   CANCELED: 'neutral',
 };
 
+/** Words and tones of refund statuses, for RefundStatusBadge and RefundList's rows. */
+export const REFUND_STATUS_BADGE: StatusBadgeKind = {
+  tones: REFUND_STATUS_TONES,
+  words: (messages) => messages.refundStatus,
+  withoutFailure: new Set(['PENDING', 'SUCCEEDED']),
+};
+
 /**
  * A refund's status as a word and a tone: the badge RefundList shows per refund, for lists of
  * your own. Same attributes and props as {@link SessionStatusBadge}.
@@ -20,7 +32,5 @@ export const REFUND_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
  */
 export const RefundStatusBadge = createStatusBadge<RefundStatus>({
   displayName: 'RefundStatusBadge',
-  tones: REFUND_STATUS_TONES,
-  words: (messages) => messages.refundStatus,
-  withoutFailure: new Set(['PENDING', 'SUCCEEDED']),
+  ...REFUND_STATUS_BADGE,
 });

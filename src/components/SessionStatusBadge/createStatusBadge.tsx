@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef, type Ref } from 'react';
 import { useCheckoutI18n } from '../../i18n/context';
 import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
@@ -17,52 +17,67 @@ export interface StatusBadgeProps<Status extends string> extends Omit<ComponentP
   labels?: CheckoutLabels | undefined;
 }
 
-interface StatusBadgeConfig {
-  displayName: string;
+/** What a badge needs besides its props: which words and tones belong to which codes. */
+export interface StatusBadgeKind {
   tones: Readonly<Record<string, BadgeTone>>;
   words: (messages: CheckoutMessages) => Readonly<Record<string, string>>;
   /** Statuses a failure reason cannot explain (the reference sends PENDING with "EXPIRED"). */
   withoutFailure: ReadonlySet<string>;
 }
 
+interface StatusBadgeConfig extends StatusBadgeKind {
+  displayName: string;
+}
+
 /**
- * One badge implementation for session and refund statuses. Kept to one span, one context
- * read and lookups in precomputed tables, because dashboards render them by the thousand.
+ * The badge's one span, from words already resolved. Lists call it per row with the list's
+ * words, so a thousand rows cost no component and no context read each; the components
+ * below call it too, so there is one badge markup.
  */
-export function createStatusBadge<Status extends string>({ displayName, tones, words, withoutFailure }: StatusBadgeConfig) {
-  const Badge = forwardRef<HTMLSpanElement, StatusBadgeProps<Status>>(function StatusBadge(
-    { status, failureReason, size = 'md', labels, className, ...rest },
-    ref,
-  ) {
-    const { messages } = useCheckoutI18n(labels);
-    // Plain JavaScript callers can pass null; a badge must still say something.
-    const code: string = typeof status === 'string' ? status : '';
-    const reason =
-      failureReason && !withoutFailure.has(code)
-        ? interpolate(messages.badgeReason, { reason: lookupLabel(messages.failureReason, failureReason) })
-        : null;
-    const label = lookupLabel(words(messages), code);
-    return (
-      <span
-        {...rest}
-        ref={ref}
-        className={withClassName('rcs-badge', className)}
-        data-status={code}
-        data-tone={Object.hasOwn(tones, code) ? tones[code] : 'neutral'}
-        // md is the look without the attribute: jsdom-heavy dashboards pay per attribute.
-        data-size={size === 'md' ? undefined : size}
-      >
-        {/* A lone string child becomes the span's text directly, with no text node fiber. */}
-        {reason === null ? (
-          label
-        ) : (
-          <>
-            {label}
-            <span className="rcs-badge__reason">{reason}</span>
-          </>
-        )}
-      </span>
-    );
+export function renderStatusBadge(
+  { tones, words, withoutFailure }: StatusBadgeKind,
+  messages: CheckoutMessages,
+  // `labels` is taken out here, already applied to `messages`, so it never reaches the DOM.
+  { status, failureReason, size = 'md', className, labels: _labels, ...rest }: StatusBadgeProps<string>,
+  ref?: Ref<HTMLSpanElement>,
+) {
+  // Plain JavaScript callers can pass null; a badge must still say something.
+  const code: string = typeof status === 'string' ? status : '';
+  const reason =
+    failureReason && !withoutFailure.has(code)
+      ? interpolate(messages.badgeReason, { reason: lookupLabel(messages.failureReason, failureReason) })
+      : null;
+  const label = lookupLabel(words(messages), code);
+  return (
+    <span
+      {...rest}
+      ref={ref}
+      className={withClassName('rcs-badge', className)}
+      data-status={code}
+      data-tone={Object.hasOwn(tones, code) ? tones[code] : 'neutral'}
+      // md is the look without the attribute: jsdom-heavy dashboards pay per attribute.
+      data-size={size === 'md' ? undefined : size}
+    >
+      {/* A lone string child becomes the span's text directly, with no text node fiber. */}
+      {reason === null ? (
+        label
+      ) : (
+        <>
+          {label}
+          <span className="rcs-badge__reason">{reason}</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/**
+ * One badge component for session and refund statuses. Kept to one span, one context read and
+ * lookups in precomputed tables, because dashboards render them by the thousand.
+ */
+export function createStatusBadge<Status extends string>({ displayName, ...kind }: StatusBadgeConfig) {
+  const Badge = forwardRef<HTMLSpanElement, StatusBadgeProps<Status>>(function StatusBadge(props, ref) {
+    return renderStatusBadge(kind, useCheckoutI18n(props.labels).messages, props, ref);
   });
   Badge.displayName = displayName;
   return Badge;
