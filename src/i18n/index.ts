@@ -1,4 +1,4 @@
-export { CheckoutI18nProvider, useCheckoutI18nForLocale } from './CheckoutI18nProvider';
+export { CheckoutI18nProvider } from './CheckoutI18nProvider';
 export type { CheckoutI18nProviderProps } from './CheckoutI18nProvider';
 export { useCheckoutI18n } from './context';
 export type { CheckoutI18n } from './context';
