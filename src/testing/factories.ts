@@ -1,4 +1,5 @@
 import type { CheckoutSession, Refund } from '../core/schema';
+import { refundUsd45 } from './fixtures';
 
 let sequence = 0;
 const nextId = (prefix: string) => `${prefix}_${(++sequence).toString().padStart(6, '0')}`;
@@ -9,17 +10,7 @@ const nextId = (prefix: string) => `${prefix}_${(++sequence).toString().padStart
  * @example makeRefund({ amount: 500, currency: 'JPY', status: 'PENDING' })
  */
 export function makeRefund(overrides: Partial<Refund> = {}): Refund {
-  return {
-    id: nextId('re'),
-    amount: 45.01,
-    currency: 'USD',
-    status: 'SUCCEEDED',
-    failureReason: null,
-    reason: 'REQUESTED_BY_CUSTOMER',
-    createdAt: '2024-01-15T11:00:00.000Z',
-    updatedAt: '2024-01-15T11:30:00.000Z',
-    ...overrides,
-  };
+  return { ...refundUsd45, id: nextId('re'), ...overrides };
 }
 
 /**

@@ -11,7 +11,8 @@ const base = {
   updatedAt: '2024-01-15T11:30:00.000Z',
 } as const;
 
-const refundUsd45: Refund = {
+/** The provider's example refund; also the defaults of makeRefund. */
+export const refundUsd45: Refund = {
   id: '3d72f30c-2977-44bf-b2e8-ff09b9b3216d',
   amount: 45.01,
   currency: 'USD',
