@@ -1,6 +1,7 @@
 import { queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
+import { honourRetryAfter } from '../core/retryAfter';
 import { nextPollDelay, retryDelayFor, shouldRetry, type PollingPolicy, type RetryPolicy } from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
 
@@ -23,19 +24,41 @@ export interface CheckoutSessionPolicy extends PollingPolicy, RetryPolicy {}
 // watcher got there first: it belongs to the session, not to one component.
 const pollingStartedAt = new WeakMap<object, number>();
 
-/** The polling policy applied to one cache entry: when to ask next, or false when done. */
-export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
-  const now = Date.now();
+/**
+ * Milliseconds since polling of this entry began. React Query evaluates the policy for
+ * disabled watchers and for prefetches too, so the clock starts with the first enabled
+ * watcher: `useCheckoutSession(id, { enabled: submitted })` gets its full duration.
+ */
+function pollingElapsed(query: CheckoutSessionQuery, now: number): number {
   let startedAt = pollingStartedAt.get(query);
   if (startedAt === undefined) {
+    if (!query.isActive()) return 0;
     startedAt = now;
     pollingStartedAt.set(query, startedAt);
   }
+  return now - startedAt;
+}
+
+/** The polling policy applied to one cache entry: when to ask next, or false when done. */
+export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
+  const now = Date.now();
   const { data, error, dataUpdateCount, errorUpdateCount } = query.state;
   return nextPollDelay(
-    { session: data, error, attempt: dataUpdateCount + errorUpdateCount, elapsedMs: now - startedAt },
+    { session: data, error, attempt: dataUpdateCount + errorUpdateCount, elapsedMs: pollingElapsed(query, now) },
     policy,
   );
+}
+
+// One gate per client, so every query and watcher of a session shares its Retry-After.
+const retryAfterGates = new WeakMap<CheckoutClient, CheckoutClient>();
+
+function gateOf(client: CheckoutClient): CheckoutClient {
+  let gate = retryAfterGates.get(client);
+  if (gate === undefined) {
+    gate = honourRetryAfter(client);
+    retryAfterGates.set(client, gate);
+  }
+  return gate;
 }
 
 /**
@@ -47,6 +70,8 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
  * many components watch it; data younger than one period counts as fresh, so a watcher that
  * mounts mid-period asks nothing; once the policy says stop (terminal status, final error,
  * max duration) the data never goes stale again, so no focus, reconnect or mount refetches.
+ * After a Retry-After, a request asked for by anything (focus, mount, `refetch()`) waits for
+ * it to pass before it is sent.
  *
  * @example
  * await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, 'cs_123'));
@@ -58,9 +83,10 @@ export function checkoutSessionQueryOptions(
   policy: CheckoutSessionPolicy = {},
 ) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
+  const gate = gateOf(client);
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
-    queryFn: ({ signal }) => client.getSession(sessionId, { signal }),
+    queryFn: ({ signal }) => gate.getSession(sessionId, { signal }),
     refetchInterval: delay,
     refetchIntervalInBackground: false,
     staleTime: (query) => {

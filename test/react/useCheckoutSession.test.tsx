@@ -110,6 +110,61 @@ describe('useCheckoutSession polling', () => {
     expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
   });
 
+  describe('after a 429 with Retry-After: 5, once the retry budget is spent', () => {
+    // 0 s PENDING, 1 s 429: nothing may be sent before 6 s, whatever asks.
+    function rateLimitedAtOneSecond() {
+      const requests = script([pending(), errorResponse(429, { retryAfter: 5 }), succeeded()]);
+      const view = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, retry: false }} />);
+      return { requests, view };
+    }
+
+    it('sends nothing on a window focus before it passes, then asks once', async () => {
+      const { requests } = rateLimitedAtOneSecond();
+      await advance(1_010);
+      expect(shown()).toBe('PENDING|rate_limited|open|polling');
+      setVisibility('hidden');
+      setVisibility('visible');
+      await advance(4_900);
+      expect(requests).toHaveLength(2);
+      await advance(200);
+      expect(requests).toHaveLength(3);
+      expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+      setVisibility(undefined);
+    });
+
+    it('sends nothing for a watcher that mounts inside it', async () => {
+      const { requests, view } = rateLimitedAtOneSecond();
+      await advance(4_500);
+      // The data (from 0 s) is older than a period: without the hold, the new watcher would ask.
+      view.rerender(
+        <>
+          <Status id="cs_1" options={{ pollInterval: 1_000, retry: false }} />
+          <Status id="cs_1" options={{ pollInterval: 1_000, retry: false }} />
+        </>,
+      );
+      await advance(1_400);
+      expect(requests).toHaveLength(2);
+      await advance(200);
+      expect(requests).toHaveLength(3);
+    });
+
+    it('holds a refetch() asked for inside it until it passes', async () => {
+      const requests = script([pending(), errorResponse(429, { retryAfter: 5 }), succeeded()]);
+      const queryClient = makeQueryClient();
+      const { result } = renderHook(
+        () => useCheckoutSession('cs_1', { client: makeTestClient(), pollInterval: 1_000, retry: false }),
+        { wrapper: ({ children }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider> },
+      );
+      await advance(2_000);
+      void result.current.refetch();
+      await advance(3_900);
+      expect(requests).toHaveLength(2);
+      await advance(200);
+      expect(requests).toHaveLength(3);
+      expect(result.current.data?.status).toBe('SUCCEEDED');
+    });
+  });
+
   it('keeps the last good data and resumes polling after the retry budget is spent', async () => {
     const requests = script([pending(), errorResponse(502), errorResponse(502), networkError(), succeeded()]);
     renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, retry: 2, retryDelay: 100 }} />);
@@ -202,6 +257,19 @@ describe('useCheckoutSession polling', () => {
     renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, maxPollDuration: 5_000 }} />);
     await advance(60_000);
     // At 0-4 s; a poll at 5 s would land past the limit, so it is not made.
+    expect(requests).toHaveLength(5);
+    expect(shown()).toBe('PENDING|ok|open|idle');
+  });
+
+  it('starts the maxPollDuration clock when polling is enabled, not while it waits disabled', async () => {
+    const requests = script([pending()]);
+    const options = { pollInterval: 1_000, maxPollDuration: 5_000 };
+    const { rerender } = renderWithClient(<Status id="cs_1" options={{ ...options, enabled: false }} />);
+    await advance(10_000);
+    expect(requests).toHaveLength(0);
+    rerender(<Status id="cs_1" options={options} />);
+    await advance(10_000);
+    // Asked at 0, 1, 2, 3 and 4 s after enabling: the 5 s poll would land on the limit.
     expect(requests).toHaveLength(5);
     expect(shown()).toBe('PENDING|ok|open|idle');
   });
