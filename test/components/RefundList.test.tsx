@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { RefundList } from '../../src/components/RefundList/RefundList';
 import { CheckoutI18nProvider } from '../../src/i18n/CheckoutI18nProvider';
-import { makeRefund, mixedCurrencyRefunds } from '../../src/testing';
+import { makeRefund, mixedCurrencyRefunds, sessionFixtures } from '../../src/testing';
 import { axeViolations, HOSTILE_STRINGS } from './support';
 
 const cells = (row: Element) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent);
@@ -56,6 +56,35 @@ describe('RefundList', () => {
     expect(screen.getByRole('cell', { name: 'Expired' })).toBeInTheDocument();
   });
 
+  it('shows a failure reason beside a failed refund but not beside a pending one', () => {
+    const { container } = render(
+      <RefundList
+        locale="en-US"
+        refunds={[
+          ...sessionFixtures.referenceExample.refunds,
+          makeRefund({ status: 'FAILED', failureReason: 'INSUFFICIENT_FUNDS' }),
+        ]}
+      />,
+    );
+    const [pending, failed] = refundRows(container);
+    expect(cells(pending!)).toEqual(['$45.01', 'Pending', 'Requested by customer', '', 'Jan 15, 2024']);
+    expect(cells(failed!)).toEqual(['$45.01', 'Failed', 'Requested by customer', 'Insufficient funds', 'Jan 15, 2024']);
+  });
+
+  it('has no failure reason column when only refunds that did not fail carry one', () => {
+    render(
+      <RefundList
+        refunds={[
+          ...sessionFixtures.referenceExample.refunds,
+          makeRefund({ status: 'SUCCEEDED', failureReason: 'EXPIRED' }),
+        ]}
+      />,
+    );
+    expect(screen.queryByRole('columnheader', { name: 'Failure reason' })).toBeNull();
+    expect(screen.queryByText('Lost or stolen card')).toBeNull();
+    expect(screen.queryByText('Expired')).toBeNull();
+  });
+
   it('humanises a reason it does not know', () => {
     render(<RefundList refunds={[makeRefund({ reason: 'CHARGEBACK_LOST' })]} />);
     expect(screen.getByText('Chargeback lost')).toBeInTheDocument();
@@ -89,6 +118,15 @@ describe('RefundList', () => {
       />,
     );
     expect(totals(container)).toEqual(['$10.00']);
+  });
+
+  it('totals a currency the platform cannot format plainly, decimals kept', () => {
+    const { container } = render(
+      <RefundList
+        refunds={[makeRefund({ amount: 12.34, currency: 'X1' }), makeRefund({ amount: 1, currency: 'X1' })]}
+      />,
+    );
+    expect(totals(container)).toEqual(['13.34 X1']);
   });
 
   it('shows no total for a single refund', () => {
@@ -142,9 +180,9 @@ describe('RefundList', () => {
     expect(row.at(-1)).toBe(hostile);
   });
 
-  it('is a table whose column headers name every cell', () => {
+  it('is a table named "Refunds" whose column headers name every cell', () => {
     render(<RefundList refunds={mixedCurrencyRefunds} />);
-    const table = screen.getByRole('table');
+    const table = screen.getByRole('table', { name: 'Refunds' });
     expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
       'Amount',
       'Status',

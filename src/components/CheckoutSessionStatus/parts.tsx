@@ -1,10 +1,11 @@
 'use client';
-import { forwardRef, type ComponentPropsWithoutRef, type CSSProperties } from 'react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { CheckoutApiError } from '../../core/errors';
 import type { SessionStatus } from '../../core/schema';
 import { useCheckoutI18n } from '../../i18n/context';
 import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
+import { VISUALLY_HIDDEN } from '../visuallyHidden';
 
 /** What a status means for the shopper, in one sentence. */
 export function describeStatus(messages: CheckoutMessages, status: string): string {
@@ -12,19 +13,6 @@ export function describeStatus(messages: CheckoutMessages, status: string): stri
     ? (messages.sessionStatusDescription as Readonly<Record<string, string>>)[status] as string
     : messages.unknownStatusDescription;
 }
-
-// Inline, so the announcer stays hidden even where the stylesheet is not loaded.
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  overflow: 'hidden',
-  clipPath: 'inset(50%)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 export interface SessionStatusAnnouncerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The status to announce; nothing is said while it is undefined. */

@@ -3,8 +3,9 @@ import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react
 import type { Refund } from '../../core/schema';
 import { useCheckoutI18n } from '../../i18n/context';
 import { lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
-import { formatMoney, getDateFormatter } from '../../i18n/formatters';
+import { formatDate, formatMoney } from '../../i18n/formatters';
 import { renderStatusBadge } from '../SessionStatusBadge/createStatusBadge';
+import { VISUALLY_HIDDEN } from '../visuallyHidden';
 import { REFUND_STATUS_BADGE } from './RefundStatusBadge';
 import { totalsByCurrency } from './totals';
 import { withClassName } from '../classNames';
@@ -19,12 +20,19 @@ export interface RefundListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
 }
 
 /**
+ * The failure reason, or null when the refund's status says nothing failed: the provider's own
+ * example sends a PENDING refund with one. Same rule as the badge, so cell and badge agree.
+ */
+function shownFailureReason(refund: Refund) {
+  return REFUND_STATUS_BADGE.withoutFailure.has(refund.status) ? null : refund.failureReason;
+}
+
+/**
  * One row, as a plain function with the list's words: lists run to thousands of rows, and a
  * component (and a context read) per row and per badge showed in the mount cost.
  */
 function refundRow(key: string, refund: Refund, locale: string | undefined, messages: CheckoutMessages, withFailureReason: boolean) {
-  const time = Date.parse(refund.createdAt);
-  const date = Number.isNaN(time) ? null : getDateFormatter(locale);
+  const failureReason = shownFailureReason(refund);
   return (
     <tr key={key}>
       <td>{formatMoney(refund.amount, refund.currency, locale)}</td>
@@ -34,9 +42,9 @@ function refundRow(key: string, refund: Refund, locale: string | undefined, mess
       </td>
       <td>{refund.reason ? lookupLabel(messages.refundReason, refund.reason) : null}</td>
       {withFailureReason ? (
-        <td>{refund.failureReason ? lookupLabel(messages.failureReason, refund.failureReason) : null}</td>
+        <td>{failureReason ? lookupLabel(messages.failureReason, failureReason) : null}</td>
       ) : null}
-      <td>{date ? date.format(time) : refund.createdAt}</td>
+      <td>{formatDate(refund.createdAt, locale)}</td>
     </tr>
   );
 }
@@ -44,9 +52,10 @@ function refundRow(key: string, refund: Refund, locale: string | undefined, mess
 /**
  * A session's refunds as a table a screen reader can walk: each with its amount in its own
  * currency and digits (USD 45.01, JPY 500, KWD 1.234) for `locale`, its status as a badge,
- * reason and failure reason in words, and its date; then a total per currency when there is
- * more than one refund (failed and canceled refunds do not count). `null`, `undefined` and `[]` show an empty state. A value the platform
- * cannot format is shown as sent, never thrown.
+ * reason in words, failure reason in words where its status can have one, and its date; then
+ * a total per currency when there is more than one refund (failed and canceled refunds do not
+ * count). `null`, `undefined` and `[]` show an empty state. A value the platform cannot format
+ * is shown as sent, never thrown.
  *
  * @example
  * <RefundList refunds={session.refunds} locale="de-DE" emptyState={<p>Nothing refunded yet.</p>} />
@@ -68,11 +77,13 @@ export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function R
   }
 
   const totals = refunds.length > 1 ? totalsByCurrency(refunds) : [];
-  const withFailureReason = refunds.some((refund) => refund.failureReason);
+  const withFailureReason = refunds.some(shownFailureReason);
   return (
     <div {...rest} ref={ref} className={rootClassName}>
       {/* A table: its headers name every cell, and it is the least DOM for long lists. */}
       <table className="rcs-refund-list__table">
+        {/* The table's name for screen readers; a page shows its own heading, as the panel does. */}
+        <caption style={VISUALLY_HIDDEN}>{messages.refundsHeading}</caption>
         <thead>
           <tr>
             <th scope="col">{messages.refundAmount}</th>

@@ -6,6 +6,10 @@ export interface CurrencyTotal {
   amount: number;
 }
 
+// A currency the platform cannot format has no known minor unit: millionths keep the decimals
+// an API plausibly sends, and sums stay exact integers up to billions.
+const UNKNOWN_CURRENCY_SCALE = 10 ** 6;
+
 // Money that never moved does not count towards what the shopper gets back.
 const UNCOUNTED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'CANCELED']);
 
@@ -20,7 +24,8 @@ export function totalsByCurrency(refunds: readonly Refund[]): CurrencyTotal[] {
     const currency = refund.currency.toUpperCase();
     let entry = minorUnits.get(currency);
     if (entry === undefined) {
-      entry = { units: 0, scale: 10 ** (currencyDigits(currency) ?? 0) };
+      const digits = currencyDigits(currency);
+      entry = { units: 0, scale: digits === undefined ? UNKNOWN_CURRENCY_SCALE : 10 ** digits };
       minorUnits.set(currency, entry);
     }
     entry.units += Math.round(refund.amount * entry.scale);
