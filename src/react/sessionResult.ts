@@ -15,10 +15,14 @@ import {
 // What the two hooks share: splitting the kit's options from React Query's, the
 // isTerminal/isPolling flags, and the status callbacks.
 
+/**
+ * Called once per status change of a session (its first status included), never per poll,
+ * render or watcher: when several components watching one session pass callbacks, the first
+ * to see a change calls its own, and a watcher that mounts later is not told again.
+ */
 export interface CheckoutSessionCallbacks {
-  /** Once per status change seen by this hook (the first status included), never per poll or render. */
   onStatusChange?: ((session: CheckoutSession, previous: CheckoutSession | undefined) => void) | undefined;
-  /** Once, when this hook first sees the session in a terminal status. */
+  /** When the session reaches a terminal status. */
   onTerminal?: ((session: CheckoutSession) => void) | undefined;
 }
 
@@ -163,30 +167,38 @@ export function withSessionFlags<TData>(
   }) as UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags;
 }
 
+// The session last announced for each cache entry, shared by every watcher of it. Kept per
+// entry rather than per hook, so two watchers do not both announce a change and a remount
+// does not announce it again; it goes with the entry when React Query collects it.
+const announced = new WeakMap<CheckoutSessionQuery, CheckoutSession>();
+
 /**
- * Fires the status callbacks once per transition of each session. The effect runs after every
- * render, but the last status seen lives in a ref, so StrictMode's second run and polls that
- * return the same status fire nothing.
+ * Fires the status callbacks once per transition of each session, reading the session as
+ * fetched (before any `select`). The effect runs after every render; StrictMode's second run
+ * and polls that return the same status find the change already announced.
  */
 export function useSessionTransitions(
-  sessions: ReadonlyArray<CheckoutSession | undefined>,
+  queryClient: QueryClient,
+  sessionIds: ReadonlyArray<string | null | undefined>,
   callbacks: CheckoutSessionCallbacks,
 ) {
   const callbacksRef = useRef(callbacks);
-  const lastSeenRef = useRef(new Map<string, CheckoutSession>());
   useEffect(() => {
     callbacksRef.current = callbacks;
   });
   useEffect(() => {
-    for (const session of sessions) {
-      if (!session) continue;
-      const previous = lastSeenRef.current.get(session.id);
+    const { onStatusChange, onTerminal } = callbacksRef.current;
+    // A watcher with nothing to call must not use up a change that another would announce.
+    if (!onStatusChange && !onTerminal) return;
+    for (const sessionId of sessionIds) {
+      const query = findSessionQuery(queryClient, sessionId);
+      const session = query?.state.data;
+      if (!query || !session) continue;
+      const previous = announced.get(query);
       if (previous?.status === session.status) continue;
-      lastSeenRef.current.set(session.id, session);
-      callbacksRef.current.onStatusChange?.(session, previous);
-      if (isTerminalStatus(session.status) && !isTerminalStatus(previous?.status)) {
-        callbacksRef.current.onTerminal?.(session);
-      }
+      announced.set(query, session);
+      onStatusChange?.(session, previous);
+      if (isTerminalStatus(session.status) && !isTerminalStatus(previous?.status)) onTerminal?.(session);
     }
   });
 }

@@ -59,10 +59,9 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
-  // Reading `data` subscribes to it; the callbacks get the session as fetched, before `select`.
-  const data = result.data;
-  const session = data === undefined ? undefined : findSessionQuery(queryClient, sessionId)?.state.data;
-  useSessionTransitions([session], split.callbacks);
+  // Reading `data` subscribes this component to it: a new status renders, and the callbacks run.
+  void result.data;
+  useSessionTransitions(queryClient, [sessionId], split.callbacks);
 
   const polling = usePollingSnapshot(queryClient, [sessionId], isActive, split.policy);
   return withSessionFlags(result, () => findSessionQuery(queryClient, sessionId), polling === '1');

@@ -17,9 +17,10 @@ import type { UseCheckoutSessionOptions, UseCheckoutSessionResult } from './useC
 /**
  * Follows many sessions at once for a dashboard: one result per id, in id order, each shaped
  * like {@link useCheckoutSession}'s, all on the same cache and polling policy, so a session
- * also shown elsewhere on the page is still asked once per period. The callbacks fire per
- * session. For rows that re-render only when their own session changes, give each row the id
- * and let it call `useCheckoutSession(id)`: it shares this hook's cache entry and requests.
+ * also shown elsewhere on the page is still asked once per period. The callbacks fire once
+ * per transition of each session. For rows that re-render only when their own session
+ * changes, give each row the id and let it call `useCheckoutSession(id)`: it shares this
+ * hook's cache entry and requests.
  *
  * @example
  * const results = useCheckoutSessions(ids);
@@ -47,10 +48,7 @@ export function useCheckoutSessions(
     queryClient,
   );
 
-  useSessionTransitions(
-    results.map((result) => result.data),
-    split.callbacks,
-  );
+  useSessionTransitions(queryClient, sessionIds, split.callbacks);
 
   const polling = usePollingSnapshot(queryClient, sessionIds, split.enabled, split.policy);
   return results.map((result, index) =>

@@ -407,6 +407,54 @@ describe('useCheckoutSession callbacks', () => {
     expect(onTerminal).toHaveBeenCalledWith(expect.objectContaining({ status: 'SUCCEEDED' }));
   });
 
+  it('fires once per transition when two watchers of the session pass callbacks', async () => {
+    script([pending(), succeeded()]);
+    const onStatusChange = vi.fn();
+    const onTerminal = vi.fn();
+    const options = { pollInterval: 1_000, onStatusChange, onTerminal };
+    renderWithClient(
+      <>
+        <Status id="cs_1" options={options} />
+        <Status id="cs_1" options={options} />
+      </>,
+    );
+    await advance(10);
+    await advance(1_000);
+    expect(onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not fire again for a watcher that mounts on a session already announced', async () => {
+    script([succeeded()]);
+    const onTerminal = vi.fn();
+    const { rerender } = renderWithClient(<Status key="first" id="cs_1" options={{ onTerminal }} />);
+    await advance(10);
+    rerender(<Status key="remounted" id="cs_1" options={{ onTerminal }} />);
+    await advance(10);
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+  });
+
+  it('still fires for a watcher with callbacks when a watcher without them saw the change first', async () => {
+    script([succeeded()]);
+    const onTerminal = vi.fn();
+    renderWithClient(
+      <>
+        <Status id="cs_1" />
+        <Status id="cs_1" options={{ onTerminal }} />
+      </>,
+    );
+    await advance(10);
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the callbacks the session as fetched, not as selected', async () => {
+    script([succeeded()]);
+    const onTerminal = vi.fn();
+    renderWithClient(<Status id="cs_1" options={{ onTerminal, select: (session) => ({ ...session, orderReference: 'selected' }) }} />);
+    await advance(10);
+    expect(onTerminal).toHaveBeenCalledWith(expect.objectContaining({ orderReference: 'ORD-12345' }));
+  });
+
   it('calls the latest callback passed, not the one from the first render', async () => {
     script([pending(), succeeded()]);
     const first = vi.fn();

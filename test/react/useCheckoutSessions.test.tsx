@@ -117,4 +117,17 @@ describe('useCheckoutSessions', () => {
     await advance(10_000);
     expect(onTerminal.mock.calls.map(([session]) => session.id).sort()).toEqual(['cs_1', 'cs_2', 'cs_3']);
   });
+
+  it('gives the callbacks each session as fetched, not as selected', async () => {
+    serveStaggeredSessions();
+    const onTerminal = vi.fn();
+    function Dashboard() {
+      useCheckoutSessions(ids, { onTerminal, select: (session) => ({ ...session, orderReference: 'selected' }) });
+      return null;
+    }
+    renderWithClient(<Dashboard />);
+    await advance(10_000);
+    expect(onTerminal).toHaveBeenCalledTimes(3);
+    for (const [session] of onTerminal.mock.calls) expect(session.orderReference).not.toBe('selected');
+  });
 });
