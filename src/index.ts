@@ -8,6 +8,7 @@ export {
   SESSION_STATUSES,
   REFUND_STATUSES,
   REFUND_REASONS,
+  FAILURE_REASONS,
 } from './core/schema';
 export type {
   CheckoutSession,
@@ -19,6 +20,7 @@ export type {
   KnownSessionStatus,
   KnownRefundStatus,
   KnownRefundReason,
+  KnownFailureReason,
   OpenString,
 } from './core/schema';
 export { isTerminalStatus, hasPendingRefunds, humanizeCode } from './core/status';

@@ -31,10 +31,10 @@ export interface PollState {
   elapsedMs: number;
 }
 
-export const FAST_POLL_INTERVAL_MS = 2_000;
-export const SLOW_POLL_INTERVAL_MS = 5_000;
+const FAST_POLL_INTERVAL_MS = 2_000;
+const SLOW_POLL_INTERVAL_MS = 5_000;
 /** About the first minute at 2 s: the shopper is looking at the page, waiting. */
-export const FAST_POLL_ATTEMPTS = 30;
+const FAST_POLL_ATTEMPTS = 30;
 export const DEFAULT_MAX_POLL_DURATION_MS = 15 * 60_000;
 export const DEFAULT_REFUND_POLL_INTERVAL_MS = 15_000;
 export const DEFAULT_RETRY_COUNT = 3;
@@ -50,7 +50,7 @@ export function defaultPollInterval(_session: CheckoutSession | undefined, attem
 }
 
 /** An error that no amount of asking again will fix: 401, 403, 404, a body the kit cannot read. */
-export function isFinalError(error: unknown): boolean {
+function isFinalError(error: unknown): boolean {
   return error != null && !(isCheckoutApiError(error) && error.retryable);
 }
 

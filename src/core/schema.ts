@@ -6,6 +6,10 @@ import { z } from 'zod';
  */
 export type OpenString<Known extends string> = Known | (string & {});
 
+/**
+ * Any string parses: a status the kit does not know yet must render and keep polling, not
+ * fail the response. The known values only shape the type, so editors autocomplete them.
+ */
 function openEnum<const Known extends string>(_known: readonly Known[]) {
   return z.string() as unknown as z.ZodType<OpenString<Known>, string>;
 }
@@ -23,15 +27,18 @@ export const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELED'] as
 
 export const REFUND_REASONS = ['REQUESTED_BY_CUSTOMER', 'DUPLICATE', 'FRAUDULENT', 'OTHER'] as const;
 
+/** The failure codes the reference names; the set is open, like the statuses. */
+export const FAILURE_REASONS = ['EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] as const;
+
 export type KnownSessionStatus = (typeof SESSION_STATUSES)[number];
 export type KnownRefundStatus = (typeof REFUND_STATUSES)[number];
 export type KnownRefundReason = (typeof REFUND_REASONS)[number];
+export type KnownFailureReason = (typeof FAILURE_REASONS)[number];
 
-export const sessionStatusSchema = openEnum(SESSION_STATUSES);
-export const refundStatusSchema = openEnum(REFUND_STATUSES);
-export const refundReasonSchema = openEnum(REFUND_REASONS);
-/** Failure codes are an open set (`EXPIRED`, `LOST_OR_STOLEN_CARD`, …). */
-export const failureReasonSchema = openEnum(['EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] as const);
+const sessionStatusSchema = openEnum(SESSION_STATUSES);
+const refundStatusSchema = openEnum(REFUND_STATUSES);
+const refundReasonSchema = openEnum(REFUND_REASONS);
+const failureReasonSchema = openEnum(FAILURE_REASONS);
 
 /** A refund as the provider sends it: `amount` is a decimal in the currency's major unit. */
 export const refundSchema = z.object({

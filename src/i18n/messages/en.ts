@@ -1,5 +1,5 @@
 import type { CheckoutApiErrorKind } from '../../core/errors';
-import type { KnownRefundReason, KnownRefundStatus, KnownSessionStatus } from '../../core/schema';
+import type { KnownFailureReason, KnownRefundReason, KnownRefundStatus, KnownSessionStatus } from '../../core/schema';
 
 type Table<Key extends string> = Readonly<Record<Key, string>>;
 
@@ -15,7 +15,7 @@ export interface CheckoutMessages {
   unknownStatusDescription: string;
   refundStatus: Table<KnownRefundStatus>;
   refundReason: Table<KnownRefundReason>;
-  failureReason: Table<'EXPIRED' | 'LOST_OR_STOLEN_CARD' | 'INSUFFICIENT_FUNDS'>;
+  failureReason: Table<KnownFailureReason>;
   errorKind: Table<CheckoutApiErrorKind>;
   /** How a badge adds its failure reason to the status word; `{reason}` is the reason in words. */
   badgeReason: string;
