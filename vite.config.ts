@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { copyFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
@@ -40,6 +41,9 @@ export default defineConfig({
   },
   test: {
     reporters: ['default', './test/support/totalsReporter.ts'],
+    // Vitest leaves a core for itself by default, which on a two-core CI machine means one
+    // worker; the main process mostly waits, so two workers nearly halve the suite's time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

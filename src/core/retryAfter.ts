@@ -1,4 +1,3 @@
-import type { CheckoutClient, GetSessionOptions } from './client';
 import { isCheckoutApiError } from './errors';
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -20,14 +19,20 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+export interface RetryAfterHolds {
+  /**
+   * Runs `request` for the session once any Retry-After it was given has passed (waiting,
+   * abortably, if need be), and starts a new hold when it fails with one.
+   */
+  send<T>(sessionId: string, signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T>;
+}
+
 /**
- * Wraps a client so that once a session was answered with a Retry-After (a 429, or a 503 that
- * sends one), nothing more is sent for that session until it has passed, whoever asks: the
- * poll timer already waits, but a window focus, a reconnect, a newly mounted watcher or a
- * "Try again" click would not. A request asked for inside the window waits for its end, and
- * can still be aborted meanwhile.
+ * Once a session was answered with a Retry-After (a 429, or a 503 that sends one), nothing
+ * more is sent for it until that has passed, whoever asks: the poll timer already waits, but
+ * a window focus, a reconnect, a newly mounted watcher or a "Try again" click would not.
  */
-export function honourRetryAfter(client: CheckoutClient): CheckoutClient {
+export function createRetryAfterHolds(): RetryAfterHolds {
   const heldUntil = new Map<string, number>();
 
   function hold(sessionId: string, retryAfterMs: number) {
@@ -38,11 +43,11 @@ export function honourRetryAfter(client: CheckoutClient): CheckoutClient {
   }
 
   return {
-    async getSession(sessionId: string, options: GetSessionOptions = {}) {
+    async send(sessionId, signal, request) {
       const until = heldUntil.get(sessionId);
-      if (until !== undefined && until > Date.now()) await wait(until - Date.now(), options.signal);
+      if (until !== undefined && until > Date.now()) await wait(until - Date.now(), signal);
       try {
-        return await client.getSession(sessionId, options);
+        return await request();
       } catch (error) {
         if (isCheckoutApiError(error) && error.retryAfterMs !== undefined) hold(sessionId, error.retryAfterMs);
         throw error;

@@ -1,7 +1,7 @@
 import { queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
-import { honourRetryAfter } from '../core/retryAfter';
+import { createRetryAfterHolds, type RetryAfterHolds } from '../core/retryAfter';
 import { nextPollDelay, retryDelayFor, shouldRetry, type PollingPolicy, type RetryPolicy } from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
 
@@ -49,16 +49,19 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
   );
 }
 
-// One gate per client, so every query and watcher of a session shares its Retry-After.
-const retryAfterGates = new WeakMap<CheckoutClient, CheckoutClient>();
+// The holds live with the QueryClient, where the session's state lives: every watcher and
+// every options object of a session then shares them, even one given a new CheckoutClient on
+// each render. React Query releases from before 2025 do not pass their client to the query
+// function; there, the CheckoutClient is the owner.
+const retryAfterHolds = new WeakMap<object, RetryAfterHolds>();
 
-function gateOf(client: CheckoutClient): CheckoutClient {
-  let gate = retryAfterGates.get(client);
-  if (gate === undefined) {
-    gate = honourRetryAfter(client);
-    retryAfterGates.set(client, gate);
+function holdsOf(owner: object): RetryAfterHolds {
+  let holds = retryAfterHolds.get(owner);
+  if (holds === undefined) {
+    holds = createRetryAfterHolds();
+    retryAfterHolds.set(owner, holds);
   }
-  return gate;
+  return holds;
 }
 
 /**
@@ -83,10 +86,11 @@ export function checkoutSessionQueryOptions(
   policy: CheckoutSessionPolicy = {},
 ) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
-  const gate = gateOf(client);
+  const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
+    holdsOf(queryClient ?? client).send(sessionId, signal, () => client.getSession(sessionId, { signal }));
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
-    queryFn: ({ signal }) => gate.getSession(sessionId, { signal }),
+    queryFn: (context) => getSession(context.signal, context.client),
     refetchInterval: delay,
     refetchIntervalInBackground: false,
     staleTime: (query) => {

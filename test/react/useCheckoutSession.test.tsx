@@ -148,10 +148,11 @@ describe('useCheckoutSession polling', () => {
       expect(requests).toHaveLength(3);
     });
 
-    it('holds a refetch() asked for inside it until it passes', async () => {
+    it('holds a refetch() asked for inside it until it passes, even given a new client each render', async () => {
       const requests = script([pending(), errorResponse(429, { retryAfter: 5 }), succeeded()]);
       const queryClient = makeQueryClient();
       const { result } = renderHook(
+        // A CheckoutClient made inline, as some apps do: the hold must not belong to it.
         () => useCheckoutSession('cs_1', { client: makeTestClient(), pollInterval: 1_000, retry: false }),
         { wrapper: ({ children }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider> },
       );
