@@ -82,6 +82,18 @@ export const ServerErrorWithRetryButton: Story = {
   },
 };
 
+/** A 429 after the first answer: "Try again" waits out the 3 s Retry-After, and says so meanwhile. */
+export const RateLimitedRetryWaits: Story = {
+  args: { sessionId: 'cs_busy', retry: false, pollInterval: 500 },
+  beforeEach: script('cs_busy', [pending('cs_busy'), errorResponse(429, { retryAfter: 3 }), settled('cs_busy', 'SUCCEEDED')]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }, LONG));
+    await expect(await canvas.findByRole('button', { name: 'Trying again…' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+  },
+};
+
 export const Unauthorized: Story = {
   args: { sessionId: 'cs_signed_out' },
   beforeEach: serve(() => [mockSessionError(401, { baseUrl: STORY_API, sessionId: 'cs_signed_out' })]),

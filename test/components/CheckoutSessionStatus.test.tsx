@@ -2,7 +2,15 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { CheckoutSessionStatus } from '../../src/components/CheckoutSessionStatus/CheckoutSessionStatus';
-import { makeRefund, makeSession, mockSession, mockSessionError, mockSessionSequence, sessionFixtures } from '../../src/testing';
+import {
+  errorResponse,
+  makeRefund,
+  makeSession,
+  mockSession,
+  mockSessionError,
+  mockSessionSequence,
+  sessionFixtures,
+} from '../../src/testing';
 import { renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 import { axeViolations } from './support';
@@ -79,6 +87,24 @@ describe('CheckoutSessionStatus', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says it is trying again while a retry waits out a Retry-After, and ignores more presses', async () => {
+    let requests = 0;
+    server.use(
+      mockSessionSequence([makeSession({ status: 'PENDING' }), errorResponse(429, { retryAfter: 1 }), sessionFixtures.succeeded], {
+        onRequest: () => void (requests += 1),
+      }),
+    );
+    renderWithClient(<CheckoutSessionStatus sessionId="cs_1" pollInterval={50} retry={false} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    const button = await screen.findByRole('button', { name: 'Trying again…' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    await userEvent.click(button);
+    expect(requests).toBe(2);
+    expect(await screen.findByText('Succeeded', {}, { timeout: 2_000 })).toBeInTheDocument();
+    expect(requests).toBe(3);
   });
 
   it('announces each status change once, not each poll', async () => {

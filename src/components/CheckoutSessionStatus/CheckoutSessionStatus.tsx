@@ -87,7 +87,9 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
             <RefundList refunds={data.refunds} />
           </div>
         ) : null}
-        {error ? <CheckoutSessionError error={error} onRetry={() => void result.refetch()} /> : null}
+        {error ? (
+          <CheckoutSessionError error={error} onRetry={() => void result.refetch()} retrying={result.isFetching} />
+        ) : null}
       </section>
     </CheckoutI18nContext.Provider>
   );

@@ -57,6 +57,8 @@ export interface CheckoutSessionErrorProps extends Omit<ComponentPropsWithoutRef
   error: CheckoutApiError;
   /** Offered as a "Try again" button when the error is retryable. */
   onRetry?: (() => void) | undefined;
+  /** A retry is on its way (e.g. `isFetching`): the button says so and ignores presses. */
+  retrying?: boolean | undefined;
   labels?: CheckoutLabels | undefined;
 }
 
@@ -65,10 +67,10 @@ export interface CheckoutSessionErrorProps extends Omit<ComponentPropsWithoutRef
  * support reference when the API sent one, and a "Try again" button for retryable errors
  * (5xx, timeout, network, rate limit) when `onRetry` is given.
  *
- * @example <CheckoutSessionError error={error} onRetry={() => void refetch()} />
+ * @example <CheckoutSessionError error={error} onRetry={() => void refetch()} retrying={isFetching} />
  */
 export const CheckoutSessionError = forwardRef<HTMLDivElement, CheckoutSessionErrorProps>(function CheckoutSessionError(
-  { error, onRetry, labels, className, ...rest },
+  { error, onRetry, retrying = false, labels, className, ...rest },
   ref,
 ) {
   const { messages } = useCheckoutI18n(labels);
@@ -89,8 +91,10 @@ export const CheckoutSessionError = forwardRef<HTMLDivElement, CheckoutSessionEr
         <p className="rcs-error__reference">{interpolate(messages.supportReference, { requestId: error.requestId })}</p>
       ) : null}
       {error.retryable && onRetry ? (
-        <button type="button" className="rcs-button" onClick={onRetry}>
-          {messages.tryAgain}
+        // aria-disabled rather than disabled: the button keeps focus while the retry runs,
+        // which can be the whole of a Retry-After.
+        <button type="button" className="rcs-button" aria-disabled={retrying} onClick={retrying ? undefined : onRetry}>
+          {retrying ? messages.retrying : messages.tryAgain}
         </button>
       ) : null}
     </div>

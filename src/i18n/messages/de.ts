@@ -59,6 +59,7 @@ export const de: CheckoutMessages = {
   emptyRefunds: 'Keine Erstattungen.',
   loading: 'Ihre Zahlung wird geprüft …',
   tryAgain: 'Erneut versuchen',
+  retrying: 'Wird erneut versucht …',
   supportReference: 'Referenz für den Support: {requestId}',
   panelLabel: 'Zahlungsstatus',
   statusAnnouncement: 'Zahlungsstatus: {status}. {description}',

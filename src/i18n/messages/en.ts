@@ -29,6 +29,8 @@ export interface CheckoutMessages {
   emptyRefunds: string;
   loading: string;
   tryAgain: string;
+  /** The retry button while the retry is on its way. */
+  retrying: string;
   supportReference: string;
   panelLabel: string;
   statusAnnouncement: string;
@@ -103,6 +105,7 @@ export const en: CheckoutMessages = {
   emptyRefunds: 'No refunds.',
   loading: 'Checking your payment…',
   tryAgain: 'Try again',
+  retrying: 'Trying again…',
   supportReference: 'Support reference: {requestId}',
   panelLabel: 'Payment status',
   statusAnnouncement: 'Payment status: {status}. {description}',

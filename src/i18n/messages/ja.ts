@@ -59,6 +59,7 @@ export const ja: CheckoutMessages = {
   emptyRefunds: '返金はありません。',
   loading: 'お支払いを確認しています…',
   tryAgain: '再試行',
+  retrying: '再試行中…',
   supportReference: 'お問い合わせ番号: {requestId}',
   panelLabel: 'お支払い状況',
   statusAnnouncement: 'お支払い状況: {status}。{description}',
