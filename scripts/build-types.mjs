@@ -6,7 +6,11 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 
-const entries = { index: 'build-types/index.d.ts', testing: 'build-types/testing/index.d.ts' };
+const entries = {
+  index: 'build-types/index.d.ts',
+  testing: 'build-types/testing/index.d.ts',
+  'testing-fixtures': 'build-types/testing/data.d.ts',
+};
 
 rmSync('build-types', { recursive: true, force: true });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -1,6 +1,4 @@
-export { makeSession, makeRefund } from './factories';
-export { sessionFixtures, mixedCurrencyRefunds, errorFixtures } from './fixtures';
-export type { ErrorFixtureStatus } from './fixtures';
+export * from './data';
 export {
   mockSessionEndpoint,
   mockSession,
