@@ -52,9 +52,15 @@ describe('CheckoutSessionStatus', () => {
   it('shows the refunds when there are some', async () => {
     server.use(mockSession(sessionFixtures.partiallyRefunded));
     renderWithClient(<CheckoutSessionStatus sessionId="cs_1" locale="en-US" />);
-    expect(await screen.findByRole('heading', { name: 'Refunds' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Refunds', level: 2 })).toBeInTheDocument();
     expect(screen.getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText('$12.50')).toBeInTheDocument();
+  });
+
+  it('puts the refunds heading at the level the page asks for', async () => {
+    server.use(mockSession(sessionFixtures.partiallyRefunded));
+    renderWithClient(<CheckoutSessionStatus sessionId="cs_1" headingLevel={3} />);
+    expect(await screen.findByRole('heading', { name: 'Refunds', level: 3 })).toBeInTheDocument();
   });
 
   it('shows no refund section when there are none', async () => {

@@ -23,11 +23,15 @@ export type CheckoutSessionStatusProps = UseCheckoutSessionOptions &
     /** BCP 47 locale for amounts and dates; default: the provider's, else the browser's. */
     locale?: string | undefined;
     labels?: CheckoutLabels | undefined;
+    /** The level of the panel's "Refunds" heading, to fit the page's outline. Default 2. */
+    headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined;
     /** Headless use: render anything from the hook's result instead of the built-in panel. */
     children?: ((result: UseCheckoutSessionResult) => ReactNode) | undefined;
   };
 
-function splitPanelProps(props: Omit<CheckoutSessionStatusProps, 'sessionId' | 'locale' | 'labels' | 'children'>) {
+function splitPanelProps(
+  props: Omit<CheckoutSessionStatusProps, 'sessionId' | 'locale' | 'labels' | 'headingLevel' | 'children'>,
+) {
   const dom: Record<string, unknown> = {};
   const hook: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
@@ -48,7 +52,7 @@ function splitPanelProps(props: Omit<CheckoutSessionStatusProps, 'sessionId' | '
  * <CheckoutSessionStatus sessionId={sessionId} pollInterval={2000} onTerminal={trackCheckout} />
  */
 export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStatusProps>(function CheckoutSessionStatus(
-  { sessionId, locale, labels, children, ...props },
+  { sessionId, locale, labels, headingLevel = 2, children, ...props },
   ref,
 ) {
   const { dom, hook } = splitPanelProps(props);
@@ -58,6 +62,7 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
 
   const { messages } = i18n;
   const { data, error } = result;
+  const Heading = `h${headingLevel}` as const;
   const isLoading = result.isPending && Boolean(sessionId) && hook.enabled !== false;
   return (
     // Badges, lists and errors below speak with this panel's locale and labels.
@@ -83,7 +88,7 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
         ) : null}
         {data?.refunds && data.refunds.length > 0 ? (
           <div className="rcs-checkout-status__refunds">
-            <h2 className="rcs-checkout-status__heading">{messages.refundsHeading}</h2>
+            <Heading className="rcs-checkout-status__heading">{messages.refundsHeading}</Heading>
             <RefundList refunds={data.refunds} />
           </div>
         ) : null}
