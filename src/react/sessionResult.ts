@@ -1,6 +1,6 @@
 'use client';
 import { hashKey, notifyManager, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
@@ -16,9 +16,9 @@ import {
 // isTerminal/isPolling flags, and the status callbacks.
 
 /**
- * Called once per status change of a session (its first status included), never per poll,
- * render or watcher: when several components watching one session pass callbacks, the first
- * to see a change calls its own, and a watcher that mounts later is not told again.
+ * Called once per status change of a session (its first status included), never per poll or
+ * render: a function passed by several watchers of one session is called once, each distinct
+ * function is called, and a watcher that mounts after a change is not told of it.
  */
 export interface CheckoutSessionCallbacks {
   onStatusChange?: ((session: CheckoutSession, previous: CheckoutSession | undefined) => void) | undefined;
@@ -167,15 +167,26 @@ export function withSessionFlags<TData>(
   }) as UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags;
 }
 
-// The session last announced for each cache entry, shared by every watcher of it. Kept per
-// entry rather than per hook, so two watchers do not both announce a change and a remount
-// does not announce it again; it goes with the entry when React Query collects it.
-const announced = new WeakMap<CheckoutSessionQuery, CheckoutSession>();
+/** A status change of one cache entry, and which callbacks have been told of it. */
+interface Transition {
+  sequence: number;
+  session: CheckoutSession;
+  previous: CheckoutSession | undefined;
+  told: Set<unknown>;
+}
+
+// The latest status change of each cache entry, shared by every watcher of it, and a clock
+// that orders those changes against the moment each watcher mounted. Kept with the entry
+// (a WeakMap), so it goes when React Query collects the entry.
+const transitions = new WeakMap<CheckoutSessionQuery, Transition>();
+let clock = 0;
 
 /**
- * Fires the status callbacks once per transition of each session, reading the session as
- * fetched (before any `select`). The effect runs after every render; StrictMode's second run
- * and polls that return the same status find the change already announced.
+ * Fires the status callbacks once per transition of each session, with the session as
+ * fetched (before any `select`). Each callback function is told of a transition once, however
+ * many watchers pass it, and a watcher's own callbacks are never dropped because another
+ * watcher saw the change first. A watcher is told only of changes from after it mounted, so a
+ * remount is not told again; its first status counts as a change when it loads that status.
  */
 export function useSessionTransitions(
   queryClient: QueryClient,
@@ -183,22 +194,35 @@ export function useSessionTransitions(
   callbacks: CheckoutSessionCallbacks,
 ) {
   const callbacksRef = useRef(callbacks);
+  const [mountedAt] = useState(() => ++clock);
+  // The transition this watcher last handled, per entry: re-renders with new inline callbacks
+  // and StrictMode's second effect run must not tell anyone twice.
+  const handledRef = useRef(new WeakMap<CheckoutSessionQuery, Transition>());
   useEffect(() => {
     callbacksRef.current = callbacks;
   });
   useEffect(() => {
-    const { onStatusChange, onTerminal } = callbacksRef.current;
-    // A watcher with nothing to call must not use up a change that another would announce.
-    if (!onStatusChange && !onTerminal) return;
     for (const sessionId of sessionIds) {
       const query = findSessionQuery(queryClient, sessionId);
       const session = query?.state.data;
       if (!query || !session) continue;
-      const previous = announced.get(query);
-      if (previous?.status === session.status) continue;
-      announced.set(query, session);
-      onStatusChange?.(session, previous);
-      if (isTerminalStatus(session.status) && !isTerminalStatus(previous?.status)) onTerminal?.(session);
+      let transition = transitions.get(query);
+      if (transition?.session.status !== session.status) {
+        transition = { sequence: ++clock, session, previous: transition?.session, told: new Set() };
+        transitions.set(query, transition);
+      }
+      if (transition.sequence < mountedAt || handledRef.current.get(query) === transition) continue;
+      handledRef.current.set(query, transition);
+      const { onStatusChange, onTerminal } = callbacksRef.current;
+      if (onStatusChange && !transition.told.has(onStatusChange)) {
+        transition.told.add(onStatusChange);
+        onStatusChange(transition.session, transition.previous);
+      }
+      const reachedTerminal = isTerminalStatus(transition.session.status) && !isTerminalStatus(transition.previous?.status);
+      if (onTerminal && reachedTerminal && !transition.told.has(onTerminal)) {
+        transition.told.add(onTerminal);
+        onTerminal(transition.session);
+      }
     }
   });
 }

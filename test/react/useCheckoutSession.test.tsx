@@ -425,6 +425,25 @@ describe('useCheckoutSession callbacks', () => {
     expect(onTerminal).toHaveBeenCalledTimes(1);
   });
 
+  it('calls each watcher’s own callback when two watchers pass different ones, parent and child', async () => {
+    script([pending(), succeeded()]);
+    const redirect = vi.fn();
+    const track = vi.fn();
+    function Page({ children }: { children: ReactNode }) {
+      useCheckoutSession('cs_1', { pollInterval: 1_000, onTerminal: redirect });
+      return <>{children}</>;
+    }
+    renderWithClient(
+      <Page>
+        <Status id="cs_1" options={{ pollInterval: 1_000, onTerminal: track }} />
+      </Page>,
+    );
+    await advance(10);
+    await advance(1_000);
+    expect(redirect).toHaveBeenCalledTimes(1);
+    expect(track).toHaveBeenCalledTimes(1);
+  });
+
   it('does not fire again for a watcher that mounts on a session already announced', async () => {
     script([succeeded()]);
     const onTerminal = vi.fn();
