@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, type AriaAttributes, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useState, type AriaAttributes, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useCheckoutSession, type UseCheckoutSessionOptions, type UseCheckoutSessionResult } from '../../react/useCheckoutSession';
 import { useCheckoutI18nForLocale } from '../../i18n/CheckoutI18nProvider';
 import { CheckoutI18nContext } from '../../i18n/context';
@@ -58,7 +58,14 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
   const { dom, hook } = splitPanelProps(props);
   const result = useCheckoutSession(sessionId, hook);
   const i18n = useCheckoutI18nForLocale(labels, locale);
+  // A Retry-After can hold the retry for seconds; until it settles, the button says it is on its way.
+  const [retryRequested, setRetryRequested] = useState(false);
   if (children) return <>{children(result)}</>;
+
+  const retry = () => {
+    setRetryRequested(true);
+    void result.refetch().finally(() => setRetryRequested(false));
+  };
 
   const { messages } = i18n;
   const { data, error } = result;
@@ -93,7 +100,7 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
           </div>
         ) : null}
         {error ? (
-          <CheckoutSessionError error={error} onRetry={() => void result.refetch()} retrying={result.isFetching} />
+          <CheckoutSessionError error={error} onRetry={retry} retrying={retryRequested} />
         ) : null}
       </section>
     </CheckoutI18nContext.Provider>

@@ -57,7 +57,10 @@ export interface CheckoutSessionErrorProps extends Omit<ComponentPropsWithoutRef
   error: CheckoutApiError;
   /** Offered as a "Try again" button when the error is retryable. */
   onRetry?: (() => void) | undefined;
-  /** A retry is on its way (e.g. `isFetching`): the button says so and ignores presses. */
+  /**
+   * The retry the shopper asked for is on its way: the button says so and ignores presses.
+   * Not `isFetching`, which background polls set too: the alert would change with each poll.
+   */
   retrying?: boolean | undefined;
   labels?: CheckoutLabels | undefined;
 }
@@ -67,7 +70,7 @@ export interface CheckoutSessionErrorProps extends Omit<ComponentPropsWithoutRef
  * support reference when the API sent one, and a "Try again" button for retryable errors
  * (5xx, timeout, network, rate limit) when `onRetry` is given.
  *
- * @example <CheckoutSessionError error={error} onRetry={() => void refetch()} retrying={isFetching} />
+ * @example <CheckoutSessionError error={error} onRetry={retry} retrying={retryRequested} />
  */
 export const CheckoutSessionError = forwardRef<HTMLDivElement, CheckoutSessionErrorProps>(function CheckoutSessionError(
   { error, onRetry, retrying = false, labels, className, ...rest },
