@@ -1,7 +1,15 @@
 import { isCheckoutApiError } from './errors';
 
+// setTimeout fires at once past 2^31 - 1 ms (about 24.8 days); a longer Retry-After, from a
+// far-off HTTP date, waits in steps.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  for (let left = ms; left > 0; left -= LONGEST_TIMER_MS) await waitAtMost(Math.min(left, LONGEST_TIMER_MS), signal);
+}
+
+function waitAtMost(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -19,6 +27,14 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+export interface RetryAfterHoldOptions {
+  /**
+   * After a hold, resolves when a request may go out (e.g. once the page is visible again):
+   * a request held while the page was visible must not go out after it was hidden.
+   */
+  waitUntilSendable?: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
+}
+
 export interface RetryAfterHolds {
   /**
    * Runs `request` for the session once any Retry-After it was given has passed (waiting,
@@ -32,7 +48,7 @@ export interface RetryAfterHolds {
  * more is sent for it until that has passed, whoever asks: the poll timer already waits, but
  * a window focus, a reconnect, a newly mounted watcher or a "Try again" click would not.
  */
-export function createRetryAfterHolds(): RetryAfterHolds {
+export function createRetryAfterHolds({ waitUntilSendable }: RetryAfterHoldOptions = {}): RetryAfterHolds {
   const heldUntil = new Map<string, number>();
 
   function hold(sessionId: string, retryAfterMs: number) {
@@ -45,7 +61,10 @@ export function createRetryAfterHolds(): RetryAfterHolds {
   return {
     async send(sessionId, signal, request) {
       const until = heldUntil.get(sessionId);
-      if (until !== undefined && until > Date.now()) await wait(until - Date.now(), signal);
+      if (until !== undefined && until > Date.now()) {
+        await wait(until - Date.now(), signal);
+        await waitUntilSendable?.(signal);
+      }
       try {
         return await request();
       } catch (error) {

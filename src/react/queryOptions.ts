@@ -1,4 +1,4 @@
-import { queryOptions, type Query } from '@tanstack/react-query';
+import { focusManager, queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import { createRetryAfterHolds, type RetryAfterHolds } from '../core/retryAfter';
@@ -20,8 +20,8 @@ export type CheckoutSessionQuery = Query<CheckoutSession, CheckoutApiError, Chec
 
 export interface CheckoutSessionPolicy extends PollingPolicy, RetryPolicy {}
 
-// maxPollDuration counts from the first time a session's cache entry is polled, whichever
-// watcher got there first: it belongs to the session, not to one component.
+// maxPollDuration counts from the first time an enabled watcher follows a session's cache
+// entry, whichever watcher that was: it belongs to the session, not to one component.
 const pollingStartedAt = new WeakMap<object, number>();
 
 /**
@@ -55,10 +55,35 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
 // function; there, the CheckoutClient is the owner.
 const retryAfterHolds = new WeakMap<object, RetryAfterHolds>();
 
+/** Resolves once React Query counts the page as visible (at once if it is), or rejects on abort. */
+function untilPageVisible(signal: AbortSignal | undefined): Promise<void> {
+  if (focusManager.isFocused()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const stop = () => {
+      unsubscribe();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      reject(signal?.reason);
+    };
+    const unsubscribe = focusManager.subscribe((focused) => {
+      if (!focused) return;
+      stop();
+      resolve();
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 function holdsOf(owner: object): RetryAfterHolds {
   let holds = retryAfterHolds.get(owner);
   if (holds === undefined) {
-    holds = createRetryAfterHolds();
+    holds = createRetryAfterHolds({ waitUntilSendable: untilPageVisible });
     retryAfterHolds.set(owner, holds);
   }
   return holds;

@@ -59,7 +59,8 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
-  // Reading `data` subscribes this component to it: a new status renders, and the callbacks run.
+  // Reading `data` subscribes this component to it, so the effect that runs the callbacks runs
+  // after each new answer (a `select` that hides the status can delay them to the next one).
   void result.data;
   useSessionTransitions(queryClient, [sessionId], split.callbacks);
 

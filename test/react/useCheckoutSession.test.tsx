@@ -148,6 +148,26 @@ describe('useCheckoutSession polling', () => {
       expect(requests).toHaveLength(3);
     });
 
+    it('sends a held request only once the page is visible, if it was hidden meanwhile', async () => {
+      const requests = script([pending(), errorResponse(429, { retryAfter: 5 }), succeeded()]);
+      const queryClient = makeQueryClient();
+      const client = makeTestClient();
+      const { result } = renderHook(() => useCheckoutSession('cs_1', { client, pollInterval: 1_000, retry: false }), {
+        wrapper: ({ children }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>,
+      });
+      await advance(1_500);
+      void result.current.refetch();
+      await advance(500);
+      setVisibility('hidden');
+      await advance(10_000);
+      expect(requests).toHaveLength(2);
+      setVisibility('visible');
+      await advance(10);
+      expect(requests).toHaveLength(3);
+      expect(result.current.data?.status).toBe('SUCCEEDED');
+      setVisibility(undefined);
+    });
+
     it('holds a refetch() asked for inside it until it passes, even given a new client each render', async () => {
       const requests = script([pending(), errorResponse(429, { retryAfter: 5 }), succeeded()]);
       const queryClient = makeQueryClient();
