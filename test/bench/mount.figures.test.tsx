@@ -39,7 +39,7 @@ const MUI_COLORS = { PENDING: 'info', SUCCEEDED: 'success', FAILED: 'error', PAR
 const inJsdom = navigator.userAgent.includes('jsdom');
 const MOUNTS_PER_SAMPLE = inJsdom ? 1 : 10;
 // jsdom's garbage collections are long and land on whichever variant runs next: at 25 rounds
-// its medians moved by a third from run to run, at 75 by about a twentieth.
+// its medians moved by up to a third between runs; 75 rounds keep most within a few percent.
 const ROUNDS = inJsdom ? 75 : 25;
 
 /** Mounts into a detached container, synchronously, and unmounts: the cost of first renders. */
