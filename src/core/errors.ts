@@ -71,6 +71,10 @@ function kindForStatus(status: number): CheckoutApiErrorKind {
   return 'http';
 }
 
+// Timers fire at once past 2^31 - 1 ms (about 24.8 days), so a longer Retry-After, from a
+// far-off HTTP date, would be no wait at all: it is read as the longest wait a timer can keep.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds
  * from `now`, or undefined when the header is absent or unreadable.
@@ -78,10 +82,8 @@ function kindForStatus(status: number): CheckoutApiErrorKind {
 function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(0, ms), LONGEST_TIMER_MS);
 }
 
 function readEnvelope(bodyText: string) {

@@ -1,38 +1,12 @@
+import { abortableWait } from './abortable';
 import { isCheckoutApiError } from './errors';
-
-// setTimeout fires at once past 2^31 - 1 ms (about 24.8 days); a longer Retry-After, from a
-// far-off HTTP date, waits in steps.
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  for (let left = ms; left > 0; left -= LONGEST_TIMER_MS) await waitAtMost(Math.min(left, LONGEST_TIMER_MS), signal);
-}
-
-function waitAtMost(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export interface RetryAfterHoldOptions {
   /**
    * After a hold, resolves when a request may go out (e.g. once the page is visible again):
    * a request held while the page was visible must not go out after it was hidden.
    */
-  waitUntilSendable?: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  waitUntilSendable?: ((signal: AbortSignal | undefined) => Promise<void> | undefined) | undefined;
 }
 
 export interface RetryAfterHolds {
@@ -51,24 +25,25 @@ export interface RetryAfterHolds {
 export function createRetryAfterHolds({ waitUntilSendable }: RetryAfterHoldOptions = {}): RetryAfterHolds {
   const heldUntil = new Map<string, number>();
 
-  function hold(sessionId: string, retryAfterMs: number) {
-    const now = Date.now();
-    // Holds of sessions nobody asks for again must not pile up in a long-lived dashboard.
-    for (const [id, until] of heldUntil) if (until <= now) heldUntil.delete(id);
-    heldUntil.set(sessionId, now + retryAfterMs);
-  }
-
   return {
     async send(sessionId, signal, request) {
-      const until = heldUntil.get(sessionId);
-      if (until !== undefined && until > Date.now()) {
-        await wait(until - Date.now(), signal);
+      const wait = (heldUntil.get(sessionId) ?? 0) - Date.now();
+      if (wait > 0) {
+        await abortableWait(signal, (done) => {
+          const timer = setTimeout(done, wait);
+          return () => clearTimeout(timer);
+        });
         await waitUntilSendable?.(signal);
       }
       try {
         return await request();
       } catch (error) {
-        if (isCheckoutApiError(error) && error.retryAfterMs !== undefined) hold(sessionId, error.retryAfterMs);
+        if (isCheckoutApiError(error) && error.retryAfterMs !== undefined) {
+          const now = Date.now();
+          // Holds of sessions nobody asks for again must not pile up in a long-lived dashboard.
+          for (const [id, until] of heldUntil) if (until <= now) heldUntil.delete(id);
+          heldUntil.set(sessionId, now + error.retryAfterMs);
+        }
         throw error;
       }
     },

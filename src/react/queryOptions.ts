@@ -1,6 +1,7 @@
 import { focusManager, queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
+import { abortableWait } from '../core/abortable';
 import { createRetryAfterHolds, type RetryAfterHolds } from '../core/retryAfter';
 import { nextPollDelay, retryDelayFor, shouldRetry, type PollingPolicy, type RetryPolicy } from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
@@ -55,30 +56,9 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
 // function; there, the CheckoutClient is the owner.
 const retryAfterHolds = new WeakMap<object, RetryAfterHolds>();
 
-/** Resolves once React Query counts the page as visible (at once if it is), or rejects on abort. */
-function untilPageVisible(signal: AbortSignal | undefined): Promise<void> {
-  if (focusManager.isFocused()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const stop = () => {
-      unsubscribe();
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      stop();
-      reject(signal?.reason);
-    };
-    const unsubscribe = focusManager.subscribe((focused) => {
-      if (!focused) return;
-      stop();
-      resolve();
-    });
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** Waits until React Query counts the page as visible (not at all if it is), or rejects on abort. */
+const untilPageVisible = (signal: AbortSignal | undefined) =>
+  focusManager.isFocused() ? undefined : abortableWait(signal, (done) => focusManager.subscribe((focused) => focused && done()));
 
 function holdsOf(owner: object): RetryAfterHolds {
   let holds = retryAfterHolds.get(owner);

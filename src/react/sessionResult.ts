@@ -167,7 +167,7 @@ export function withSessionFlags<TData>(
   }) as UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags;
 }
 
-/** A status change of one cache entry, and which callbacks have been told of it. */
+/** A status change of one cache entry, and which watchers and callbacks have handled it. */
 interface Transition {
   sequence: number;
   session: CheckoutSession;
@@ -195,9 +195,6 @@ export function useSessionTransitions(
 ) {
   const callbacksRef = useRef(callbacks);
   const [mountedAt] = useState(() => ++clock);
-  // The transition this watcher last handled, per entry: re-renders with new inline callbacks
-  // and StrictMode's second effect run must not tell anyone twice.
-  const handledRef = useRef(new WeakMap<CheckoutSessionQuery, Transition>());
   useEffect(() => {
     callbacksRef.current = callbacks;
   });
@@ -211,8 +208,10 @@ export function useSessionTransitions(
         transition = { sequence: ++clock, session, previous: transition?.session, told: new Set() };
         transitions.set(query, transition);
       }
-      if (transition.sequence < mountedAt || handledRef.current.get(query) === transition) continue;
-      handledRef.current.set(query, transition);
+      // The watcher itself is marked too: re-renders with new inline callbacks and StrictMode's
+      // second effect run must not tell anyone twice.
+      if (transition.sequence < mountedAt || transition.told.has(callbacksRef)) continue;
+      transition.told.add(callbacksRef);
       const { onStatusChange, onTerminal } = callbacksRef.current;
       if (onStatusChange && !transition.told.has(onStatusChange)) {
         transition.told.add(onStatusChange);

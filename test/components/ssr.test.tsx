@@ -36,7 +36,7 @@ describe('server rendering without a DOM', () => {
 
   it('renders a refund list with the default locale', () => {
     const html = renderToString(<RefundList refunds={mixedCurrencyRefunds} />);
-    expect(html).toContain('<table class="rcs-refund-list__table">');
+    expect(html).toContain('<table class="rcs-refund-list__table" aria-label="Refunds">');
     expect(html).toMatch(/45\.01/);
   });
 

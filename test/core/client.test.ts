@@ -201,6 +201,11 @@ describe('createCheckoutClient errors', () => {
     expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ retryAfterMs: 7_000 });
   });
 
+  it('reads a Retry-After longer than a timer can wait (24.8 days) as that longest wait', async () => {
+    server.use(mockSessionError(429, { retryAfter: 30 * 86_400 }));
+    expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ retryAfterMs: 2 ** 31 - 1 });
+  });
+
   it('reads Retry-After as an HTTP date on a 429', async () => {
     const at = new Date(Date.now() + 30_000).toUTCString();
     server.use(mockSessionError(429, { retryAfter: at }));

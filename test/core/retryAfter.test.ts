@@ -52,19 +52,6 @@ describe('createRetryAfterHolds', () => {
     expect(sentAt).toEqual([0, 0]);
   });
 
-  it('holds for a Retry-After longer than one timer can wait', async () => {
-    const DAY = 86_400_000;
-    const holds = createRetryAfterHolds();
-    const monthLong = new CheckoutApiError({ kind: 'rate_limited', status: 429, message: 'later', retryAfterMs: 30 * DAY });
-    const { request, sentAt } = requestFailingOnceWith(monthLong);
-    await expect(holds.send('cs_1', undefined, request)).rejects.toBe(monthLong);
-    const next = holds.send('cs_1', undefined, request);
-    await vi.advanceTimersByTimeAsync(29 * DAY);
-    expect(sentAt).toEqual([0]);
-    await vi.advanceTimersByTimeAsync(DAY);
-    await expect(next).resolves.toBe('answer');
-  });
-
   it('after a hold, sends only once waitUntilSendable lets it', async () => {
     let letThrough = () => {};
     const holds = createRetryAfterHolds({ waitUntilSendable: () => new Promise<void>((resolve) => (letThrough = resolve)) });

@@ -5,7 +5,6 @@ import { useCheckoutI18n } from '../../i18n/context';
 import { lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { formatDate, formatMoney } from '../../i18n/formatters';
 import { renderStatusBadge } from '../SessionStatusBadge/createStatusBadge';
-import { VISUALLY_HIDDEN } from '../visuallyHidden';
 import { REFUND_STATUS_BADGE } from './RefundStatusBadge';
 import { totalsByCurrency } from './totals';
 import { withClassName } from '../classNames';
@@ -81,9 +80,8 @@ export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function R
   return (
     <div {...rest} ref={ref} className={rootClassName}>
       {/* A table: its headers name every cell, and it is the least DOM for long lists. */}
-      <table className="rcs-refund-list__table">
-        {/* The table's name for screen readers; a page shows its own heading, as the panel does. */}
-        <caption style={VISUALLY_HIDDEN}>{messages.refundsHeading}</caption>
+      {/* Named for screen readers; a page shows its own heading, as the panel does. */}
+      <table className="rcs-refund-list__table" aria-label={messages.refundsHeading}>
         <thead>
           <tr>
             <th scope="col">{messages.refundAmount}</th>
