@@ -91,7 +91,10 @@ test('counts sessions still pending live, filters by status and shows refund det
   await expect(page.locator(ROWS).getByText(/Expired/).first()).toBeVisible();
 
   await page.getByRole('button', { name: /^Refunded or reversed/ }).click();
-  const refunded = page.locator(`${ROWS}[data-status="REFUNDED"]`).first();
+  // Sessions keep turning REFUNDED while this runs, and an earlier row that turns later would
+  // become `.first()`: open and check one row named by its session id.
+  const refundedId = await page.locator(`${ROWS}[data-status="REFUNDED"]`).first().getAttribute('data-session-id');
+  const refunded = page.locator(`${ROWS}[data-session-id="${refundedId}"]`);
   await refunded.locator('summary').click();
   await expect(refunded.getByText('Requested by customer')).toBeVisible();
   await page.getByRole('button', { name: /^All/ }).click();
