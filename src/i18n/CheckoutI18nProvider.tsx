@@ -1,8 +1,9 @@
 'use client';
 import { useContext, useMemo, type ReactNode } from 'react';
-import { CheckoutI18nContext, type CheckoutI18n } from './context';
+import { CheckoutI18nContext, withOwnWords, type CheckoutI18n } from './context';
 import { mergeMessages, type CheckoutLabels } from './dictionary';
 import { messagesForLocale } from './locales';
+import { en } from './messages/en';
 
 export interface CheckoutI18nProviderProps {
   /** BCP 47 locale for numbers and dates; its language also picks a built-in dictionary (en, de, ja). */
@@ -11,6 +12,8 @@ export interface CheckoutI18nProviderProps {
   messages?: CheckoutLabels | undefined;
   children?: ReactNode;
 }
+
+const ENGLISH: CheckoutI18n = { locale: undefined, messages: en, fromProvider: false };
 
 /**
  * Sets the locale and the words of every checkout component below it. A locale whose language
@@ -23,7 +26,7 @@ export interface CheckoutI18nProviderProps {
  * </CheckoutI18nProvider>
  */
 export function CheckoutI18nProvider({ locale, messages, children }: CheckoutI18nProviderProps) {
-  const parent = useContext(CheckoutI18nContext);
+  const parent = useContext(CheckoutI18nContext) ?? ENGLISH;
   const value = useMemo<CheckoutI18n>(() => {
     const base = locale === undefined ? parent.messages : messagesForLocale(locale);
     return { locale: locale ?? parent.locale, messages: mergeMessages(base, messages), fromProvider: true };
@@ -32,13 +35,20 @@ export function CheckoutI18nProvider({ locale, messages, children }: CheckoutI18
 }
 
 /**
+ * The words and locale for one component: the provider's (English without one), with the
+ * component's own `labels` on top and its `locale` for numbers and dates.
+ */
+export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
+  return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH, labels, locale);
+}
+
+/**
  * Like {@link useCheckoutI18n}, and where no provider chose the words, the component's own
  * `locale` picks a built-in dictionary too: the order-confirmation panel speaks German for
  * `locale="de-DE"` on its own.
  */
 export function useCheckoutI18nForLocale(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
-  const context = useContext(CheckoutI18nContext);
-  if (labels === undefined && locale === undefined) return context;
-  const base = locale !== undefined && !context.fromProvider ? messagesForLocale(locale) : context.messages;
-  return { locale: locale ?? context.locale, messages: mergeMessages(base, labels), fromProvider: context.fromProvider };
+  const found = useContext(CheckoutI18nContext) ?? ENGLISH;
+  if (locale === undefined || found.fromProvider) return withOwnWords(found, labels, locale);
+  return { locale, messages: mergeMessages(messagesForLocale(locale), labels), fromProvider: false };
 }

@@ -1,30 +1,46 @@
 'use client';
 import { createContext, useContext } from 'react';
-import { mergeMessages, type CheckoutLabels, type CheckoutMessages } from './dictionary';
-import { en } from './messages/en';
+import { mergeMessages, type CheckoutComponentMessages, type CheckoutLabels, type CheckoutMessages } from './dictionary';
+import { enComponents } from './messages/enComponents';
 
-export interface CheckoutI18n {
+export interface CheckoutI18n<Messages extends CheckoutComponentMessages = CheckoutMessages> {
   /** For Intl formatting; undefined is the platform's default (the browser's language). */
   locale: string | undefined;
-  messages: CheckoutMessages;
+  messages: Messages;
   /** Whether a provider chose the words; if not, the panel's own `locale` picks them. */
   fromProvider: boolean;
 }
 
-const DEFAULT_I18N: CheckoutI18n = { locale: undefined, messages: en, fromProvider: false };
+/**
+ * Internal: null where no provider is above. Components that resolve their own locale or
+ * labels hand them down to their parts through it too.
+ */
+export const CheckoutI18nContext = createContext<CheckoutI18n | null>(null);
 
-/** Internal: components that resolve their own locale or labels hand them down to their parts. */
-export const CheckoutI18nContext = createContext<CheckoutI18n>(DEFAULT_I18N);
+const ENGLISH_COMPONENTS: CheckoutI18n<CheckoutComponentMessages> = {
+  locale: undefined,
+  messages: enComponents,
+  fromProvider: false,
+};
 
 /**
- * The words and locale for one component: the provider's, with the component's own `labels`
- * on top and its `locale` for numbers and dates. Allocates nothing when the component passes
- * neither, which keeps a thousand badges cheap. Kept apart from the German and Japanese
- * dictionaries so a badge or a refund list does not bundle them: those come with
- * CheckoutI18nProvider, or with the panel's `locale`.
+ * A component's own `labels` and `locale` over the words and locale it found. Allocates nothing
+ * when the component passes neither, which keeps a thousand badges cheap.
  */
-export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
-  const context = useContext(CheckoutI18nContext);
-  if (labels === undefined && locale === undefined) return context;
-  return { locale: locale ?? context.locale, messages: mergeMessages(context.messages, labels), fromProvider: context.fromProvider };
+export function withOwnWords<Messages extends CheckoutComponentMessages>(
+  found: CheckoutI18n<Messages>,
+  labels: CheckoutLabels | undefined,
+  locale: string | undefined,
+): CheckoutI18n<Messages> {
+  if (labels === undefined && locale === undefined) return found;
+  return { locale: locale ?? found.locale, messages: mergeMessages(found.messages, labels), fromProvider: found.fromProvider };
+}
+
+/**
+ * The words and locale for a badge or a refund list. Without a provider it falls back to the
+ * English words of those components only, so they bundle neither the panel's sentences nor the
+ * German and Japanese dictionaries: those come with CheckoutI18nProvider, or the panel.
+ */
+export function useComponentI18n(labels?: CheckoutLabels, locale?: string): CheckoutI18n<CheckoutComponentMessages> {
+  return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH_COMPONENTS, labels, locale);
 }

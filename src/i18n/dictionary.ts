@@ -1,7 +1,7 @@
 import { humanizeCode } from '../core/status';
-import type { CheckoutLabels, CheckoutMessages } from './messages/en';
+import type { CheckoutComponentMessages, CheckoutLabels, CheckoutMessages } from './messages/en';
 
-export type { CheckoutLabels, CheckoutMessages };
+export type { CheckoutComponentMessages, CheckoutLabels, CheckoutMessages };
 
 /**
  * A code's words from a table, else the code humanised. Own properties only: a status sent as
@@ -15,16 +15,19 @@ export function lookupLabel(table: Readonly<Record<string, string | undefined>>,
   return humanizeCode(code);
 }
 
-/** Lays a partial dictionary over a full one, table by table. Returns `base` itself when there is nothing to lay. */
-export function mergeMessages(base: CheckoutMessages, labels: CheckoutLabels | undefined): CheckoutMessages {
+/**
+ * Lays a partial dictionary over a full one, table by table; only words `base` has are taken.
+ * Returns `base` itself when there is nothing to lay.
+ */
+export function mergeMessages<Messages extends CheckoutComponentMessages>(base: Messages, labels: CheckoutLabels | undefined): Messages {
   if (labels === undefined) return base;
-  const merged: Record<string, unknown> = { ...base };
-  for (const key of Object.keys(labels) as Array<keyof CheckoutMessages>) {
+  const merged: Record<string, unknown> = { ...(base as object) };
+  for (const key of Object.keys(labels) as Array<keyof CheckoutLabels>) {
     const value = labels[key];
     if (value === undefined || !Object.hasOwn(base, key)) continue;
-    merged[key] = typeof value === 'string' ? value : { ...(base[key] as object), ...value };
+    merged[key] = typeof value === 'string' ? value : { ...(base[key as keyof Messages] as object), ...value };
   }
-  return merged as unknown as CheckoutMessages;
+  return merged as Messages;
 }
 
 /** Fills `{name}` placeholders. Values stay text: the result is rendered by React, which escapes it. */

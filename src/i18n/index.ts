@@ -1,10 +1,9 @@
-export { CheckoutI18nProvider } from './CheckoutI18nProvider';
+export { CheckoutI18nProvider, useCheckoutI18n } from './CheckoutI18nProvider';
 export type { CheckoutI18nProviderProps } from './CheckoutI18nProvider';
-export { useCheckoutI18n } from './context';
 export type { CheckoutI18n } from './context';
 export { interpolate, lookupLabel, mergeMessages } from './dictionary';
 export { messagesForLocale } from './locales';
-export type { CheckoutLabels, CheckoutMessages } from './dictionary';
+export type { CheckoutComponentMessages, CheckoutLabels, CheckoutMessages } from './dictionary';
 export { currencyDigits, formatDate, formatMoney, getCurrencyFormatter, getDateFormatter } from './formatters';
 export { en as enMessages } from './messages/en';
 export { de as deMessages } from './messages/de';

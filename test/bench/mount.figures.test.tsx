@@ -7,13 +7,13 @@
 import Chip from '@mui/material/Chip';
 import { describe, expect, it } from 'vitest';
 import polarisEn from '@shopify/polaris/locales/en.json';
-import { useContext, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { RefundList } from '../../src/components/RefundList/RefundList';
 import { SessionStatusBadge } from '../../src/components/SessionStatusBadge/SessionStatusBadge';
 import { SESSION_STATUSES, type KnownSessionStatus, type Refund } from '../../src/core/schema';
-import { CheckoutI18nContext } from '../../src/i18n/context';
+import { useComponentI18n } from '../../src/i18n/context';
 import { en } from '../../src/i18n/messages/en';
 import { mixedCurrencyRefunds } from '../../src/testing';
 
@@ -123,13 +123,13 @@ function cachedFormat(refund: Refund) {
  * its words, and the contract asks for a stable class, data-status and data-tone.
  */
 function ProviderWord({ status }: { status: KnownSessionStatus }) {
-  return <span>{useContext(CheckoutI18nContext).messages.sessionStatus[status]}</span>;
+  return <span>{useComponentI18n().messages.sessionStatus[status]}</span>;
 }
 
 function ProviderWordWithAttributes({ status }: { status: KnownSessionStatus }) {
   return (
     <span className="rcs-badge" data-status={status} data-tone="success">
-      {useContext(CheckoutI18nContext).messages.sessionStatus[status]}
+      {useComponentI18n().messages.sessionStatus[status]}
     </span>
   );
 }

@@ -1,8 +1,18 @@
 import { render, screen } from '@testing-library/react';
 import { SessionStatusBadge } from '../../src/components/SessionStatusBadge/SessionStatusBadge';
 import { RefundList } from '../../src/components/RefundList/RefundList';
-import { CheckoutI18nProvider } from '../../src/i18n/CheckoutI18nProvider';
+import { CheckoutI18nProvider, useCheckoutI18n } from '../../src/i18n/CheckoutI18nProvider';
 import { makeRefund } from '../../src/testing';
+
+/** Shows two of the panel's sentences, which the badges and lists do not carry. */
+function PanelWords() {
+  const { messages } = useCheckoutI18n();
+  return (
+    <p>
+      {messages.panelLabel} / {messages.tryAgain}
+    </p>
+  );
+}
 
 describe('CheckoutI18nProvider', () => {
   it('speaks English without a provider', () => {
@@ -49,5 +59,21 @@ describe('CheckoutI18nProvider', () => {
       </CheckoutI18nProvider>,
     );
     expect(screen.getByText('Bezahlt')).toBeInTheDocument();
+  });
+
+  it('gives the panel’s English sentences to useCheckoutI18n without a provider', () => {
+    render(<PanelWords />);
+    expect(screen.getByText('Payment status / Try again')).toBeInTheDocument();
+  });
+
+  it('lays a provider’s words over the whole English dictionary, the panel’s sentences included', () => {
+    render(
+      <CheckoutI18nProvider messages={{ tryAgain: 'Retry now' }}>
+        <PanelWords />
+        <SessionStatusBadge status="SUCCEEDED" />
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('Payment status / Retry now')).toBeInTheDocument();
+    expect(screen.getByText('Succeeded')).toBeInTheDocument();
   });
 });

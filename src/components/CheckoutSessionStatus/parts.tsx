@@ -2,7 +2,7 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { CheckoutApiError } from '../../core/errors';
 import type { SessionStatus } from '../../core/schema';
-import { useCheckoutI18n } from '../../i18n/context';
+import { useCheckoutI18n } from '../../i18n/CheckoutI18nProvider';
 import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 import { VISUALLY_HIDDEN } from '../visuallyHidden';

@@ -1,8 +1,8 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Refund } from '../../core/schema';
-import { useCheckoutI18n } from '../../i18n/context';
-import { lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
+import { useComponentI18n } from '../../i18n/context';
+import { lookupLabel, type CheckoutLabels, type CheckoutComponentMessages } from '../../i18n/dictionary';
 import { formatDate, formatMoney } from '../../i18n/formatters';
 import { renderStatusBadge } from '../SessionStatusBadge/createStatusBadge';
 import { REFUND_STATUS_BADGE } from './RefundStatusBadge';
@@ -30,7 +30,7 @@ function shownFailureReason(refund: Refund) {
  * One row, as a plain function with the list's words: lists run to thousands of rows, and a
  * component (and a context read) per row and per badge showed in the mount cost.
  */
-function refundRow(key: string, refund: Refund, locale: string | undefined, messages: CheckoutMessages, withFailureReason: boolean) {
+function refundRow(key: string, refund: Refund, locale: string | undefined, messages: CheckoutComponentMessages, withFailureReason: boolean) {
   const failureReason = shownFailureReason(refund);
   return (
     <tr key={key}>
@@ -63,7 +63,7 @@ export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function R
   { refunds, locale, labels, emptyState, className, ...rest },
   ref,
 ) {
-  const i18n = useCheckoutI18n(labels, locale);
+  const i18n = useComponentI18n(labels, locale);
   const { messages } = i18n;
   const rootClassName = withClassName('rcs-refund-list', className);
 

@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type Ref } from 'react';
-import { useCheckoutI18n } from '../../i18n/context';
-import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } from '../../i18n/dictionary';
+import { useComponentI18n } from '../../i18n/context';
+import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutComponentMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 
 /** Colour families; every status also has its own word, so none relies on colour alone. */
@@ -20,7 +20,7 @@ export interface StatusBadgeProps<Status extends string> extends Omit<ComponentP
 /** What a badge needs besides its props: which words and tones belong to which codes. */
 export interface StatusBadgeKind {
   tones: Readonly<Record<string, BadgeTone>>;
-  words: (messages: CheckoutMessages) => Readonly<Record<string, string>>;
+  words: (messages: CheckoutComponentMessages) => Readonly<Record<string, string>>;
   /** Statuses a failure reason cannot explain (the reference sends PENDING with "EXPIRED"). */
   withoutFailure: ReadonlySet<string>;
 }
@@ -36,7 +36,7 @@ interface StatusBadgeConfig extends StatusBadgeKind {
  */
 export function renderStatusBadge(
   { tones, words, withoutFailure }: StatusBadgeKind,
-  messages: CheckoutMessages,
+  messages: CheckoutComponentMessages,
   // `labels` is taken out here, already applied to `messages`, so it never reaches the DOM.
   { status, failureReason, size = 'md', className, labels: _labels, ...rest }: StatusBadgeProps<string>,
   ref?: Ref<HTMLSpanElement>,
@@ -77,7 +77,7 @@ export function renderStatusBadge(
  */
 export function createStatusBadge<Status extends string>({ displayName, ...kind }: StatusBadgeConfig) {
   const Badge = forwardRef<HTMLSpanElement, StatusBadgeProps<Status>>(function StatusBadge(props, ref) {
-    return renderStatusBadge(kind, useCheckoutI18n(props.labels).messages, props, ref);
+    return renderStatusBadge(kind, useComponentI18n(props.labels).messages, props, ref);
   });
   Badge.displayName = displayName;
   return Badge;

@@ -1,22 +1,20 @@
 import type { CheckoutApiErrorKind } from '../../core/errors';
 import type { KnownFailureReason, KnownRefundReason, KnownRefundStatus, KnownSessionStatus } from '../../core/schema';
+import { enComponents } from './enComponents';
 
 type Table<Key extends string> = Readonly<Record<Key, string>>;
 
 /**
- * Every word the components show. Tables are keyed by the API's codes; a code missing from a
- * table is humanised (`AWAITING_CAPTURE` → "Awaiting capture") rather than left blank.
- * Templates use `{name}` placeholders.
+ * The words of the badges and the refund list. Kept apart from the panel's sentences so a
+ * dashboard that imports only those components does not bundle the sentences. Tables are
+ * keyed by the API's codes; a code missing from a table is humanised (`AWAITING_CAPTURE` →
+ * "Awaiting capture") rather than left blank. Templates use `{name}` placeholders.
  */
-export interface CheckoutMessages {
+export interface CheckoutComponentMessages {
   sessionStatus: Table<KnownSessionStatus>;
-  /** One sentence per status for the shopper, shown by CheckoutSessionStatus. */
-  sessionStatusDescription: Table<KnownSessionStatus>;
-  unknownStatusDescription: string;
   refundStatus: Table<KnownRefundStatus>;
   refundReason: Table<KnownRefundReason>;
   failureReason: Table<KnownFailureReason>;
-  errorKind: Table<CheckoutApiErrorKind>;
   /** How a badge adds its failure reason to the status word; `{reason}` is the reason in words. */
   badgeReason: string;
   refundAmount: string;
@@ -27,6 +25,14 @@ export interface CheckoutMessages {
   refundsHeading: string;
   total: string;
   emptyRefunds: string;
+}
+
+/** Every word the components show: the badges' and refund list's, and the order-confirmation panel's. */
+export interface CheckoutMessages extends CheckoutComponentMessages {
+  /** One sentence per status for the shopper, shown by CheckoutSessionStatus. */
+  sessionStatusDescription: Table<KnownSessionStatus>;
+  unknownStatusDescription: string;
+  errorKind: Table<CheckoutApiErrorKind>;
   loading: string;
   tryAgain: string;
   /** The retry button while the retry is on its way. */
@@ -48,14 +54,7 @@ export type CheckoutLabels = {
 
 /** The built-in English dictionary. */
 export const en: CheckoutMessages = {
-  sessionStatus: {
-    PENDING: 'Pending',
-    SUCCEEDED: 'Succeeded',
-    FAILED: 'Failed',
-    PARTIALLY_REFUNDED: 'Partially refunded',
-    REFUNDED: 'Refunded',
-    REVERSED: 'Reversed',
-  },
+  ...enComponents,
   sessionStatusDescription: {
     PENDING: 'We are confirming your payment with your bank. This page updates by itself.',
     SUCCEEDED: 'Your payment went through. You will receive a confirmation email.',
@@ -65,23 +64,6 @@ export const en: CheckoutMessages = {
     REVERSED: 'Your payment was reversed, and the money has gone back to your account.',
   },
   unknownStatusDescription: 'We are still processing your payment. This page updates by itself.',
-  refundStatus: {
-    PENDING: 'Pending',
-    SUCCEEDED: 'Succeeded',
-    FAILED: 'Failed',
-    CANCELED: 'Canceled',
-  },
-  refundReason: {
-    REQUESTED_BY_CUSTOMER: 'Requested by customer',
-    DUPLICATE: 'Duplicate',
-    FRAUDULENT: 'Fraudulent',
-    OTHER: 'Other',
-  },
-  failureReason: {
-    EXPIRED: 'Expired',
-    LOST_OR_STOLEN_CARD: 'Lost or stolen card',
-    INSUFFICIENT_FUNDS: 'Insufficient funds',
-  },
   errorKind: {
     unauthorized: 'You are signed out. Sign in again to see this payment.',
     forbidden: 'You do not have access to this payment.',
@@ -94,15 +76,6 @@ export const en: CheckoutMessages = {
     http: 'Something went wrong while checking your payment.',
     invalid_request: 'This payment link is not valid.',
   },
-  badgeReason: ' ({reason})',
-  refundAmount: 'Amount',
-  refundStatusLabel: 'Status',
-  refundReasonLabel: 'Reason',
-  refundFailureReasonLabel: 'Failure reason',
-  refundDate: 'Date',
-  refundsHeading: 'Refunds',
-  total: 'Total',
-  emptyRefunds: 'No refunds.',
   loading: 'Checking your payment…',
   tryAgain: 'Try again',
   retrying: 'Trying again…',
