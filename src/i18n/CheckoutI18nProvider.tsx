@@ -8,12 +8,17 @@ import { en } from './messages/en';
 export interface CheckoutI18nProviderProps {
   /** BCP 47 locale for numbers and dates; its language also picks a built-in dictionary (en, de, ja). */
   locale?: string | undefined;
+  /**
+   * IANA time zone for dates, e.g. "Europe/Berlin"; default: the parent provider's, else the
+   * runtime's. Give the server and the browser the same one when you server-render.
+   */
+  timeZone?: string | undefined;
   /** Words laid over the built-in dictionary (or the parent provider's), table by table. */
   messages?: CheckoutLabels | undefined;
   children?: ReactNode;
 }
 
-const ENGLISH: CheckoutI18n = { locale: undefined, messages: en, fromProvider: false };
+const ENGLISH: CheckoutI18n = { locale: undefined, timeZone: undefined, messages: en, fromProvider: false };
 
 /**
  * Sets the locale and the words of every checkout component below it. A locale whose language
@@ -21,25 +26,30 @@ const ENGLISH: CheckoutI18n = { locale: undefined, messages: en, fromProvider: f
  * or adds another language. Without a provider the components speak English.
  *
  * @example
- * <CheckoutI18nProvider locale="de-DE" messages={{ total: 'Gesamt' }}>
+ * <CheckoutI18nProvider locale="de-DE" timeZone="Europe/Berlin" messages={{ total: 'Gesamt' }}>
  *   <CheckoutSessionStatus sessionId={id} />
  * </CheckoutI18nProvider>
  */
-export function CheckoutI18nProvider({ locale, messages, children }: CheckoutI18nProviderProps) {
+export function CheckoutI18nProvider({ locale, timeZone, messages, children }: CheckoutI18nProviderProps) {
   const parent = useContext(CheckoutI18nContext) ?? ENGLISH;
   const value = useMemo<CheckoutI18n>(() => {
     const base = locale === undefined ? parent.messages : messagesForLocale(locale);
-    return { locale: locale ?? parent.locale, messages: mergeMessages(base, messages), fromProvider: true };
-  }, [locale, messages, parent]);
+    return {
+      locale: locale ?? parent.locale,
+      timeZone: timeZone ?? parent.timeZone,
+      messages: mergeMessages(base, messages),
+      fromProvider: true,
+    };
+  }, [locale, timeZone, messages, parent]);
   return <CheckoutI18nContext.Provider value={value}>{children}</CheckoutI18nContext.Provider>;
 }
 
 /**
- * The words and locale for one component: the provider's (English without one), with the
- * component's own `labels` on top and its `locale` for numbers and dates.
+ * The words, locale and time zone for one component: the provider's (English without one),
+ * with the component's own `labels` on top and its `locale` and `timeZone` for numbers and dates.
  */
-export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
-  return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH, labels, locale);
+export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string, timeZone?: string): CheckoutI18n {
+  return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH, labels, locale, timeZone);
 }
 
 /**
@@ -47,8 +57,13 @@ export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string): Check
  * `locale` picks a built-in dictionary too: the order-confirmation panel speaks German for
  * `locale="de-DE"` on its own.
  */
-export function useCheckoutI18nForLocale(labels?: CheckoutLabels, locale?: string): CheckoutI18n {
+export function useCheckoutI18nForLocale(labels?: CheckoutLabels, locale?: string, timeZone?: string): CheckoutI18n {
   const found = useContext(CheckoutI18nContext) ?? ENGLISH;
-  if (locale === undefined || found.fromProvider) return withOwnWords(found, labels, locale);
-  return { locale, messages: mergeMessages(messagesForLocale(locale), labels), fromProvider: false };
+  if (locale === undefined || found.fromProvider) return withOwnWords(found, labels, locale, timeZone);
+  return {
+    locale,
+    timeZone: timeZone ?? found.timeZone,
+    messages: mergeMessages(messagesForLocale(locale), labels),
+    fromProvider: false,
+  };
 }

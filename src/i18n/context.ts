@@ -6,6 +6,8 @@ import { enComponents } from './messages/enComponents';
 export interface CheckoutI18n<Messages extends CheckoutComponentMessages = CheckoutMessages> {
   /** For Intl formatting; undefined is the platform's default (the browser's language). */
   locale: string | undefined;
+  /** IANA time zone for dates; undefined is the runtime's own. */
+  timeZone: string | undefined;
   messages: Messages;
   /** Whether a provider chose the words; if not, the panel's own `locale` picks them. */
   fromProvider: boolean;
@@ -19,21 +21,28 @@ export const CheckoutI18nContext = createContext<CheckoutI18n | null>(null);
 
 const ENGLISH_COMPONENTS: CheckoutI18n<CheckoutComponentMessages> = {
   locale: undefined,
+  timeZone: undefined,
   messages: enComponents,
   fromProvider: false,
 };
 
 /**
- * A component's own `labels` and `locale` over the words and locale it found. Allocates nothing
- * when the component passes neither, which keeps a thousand badges cheap.
+ * A component's own `labels`, `locale` and `timeZone` over those it found. Allocates nothing
+ * when the component passes none, which keeps a thousand badges cheap.
  */
 export function withOwnWords<Messages extends CheckoutComponentMessages>(
   found: CheckoutI18n<Messages>,
   labels: CheckoutLabels | undefined,
-  locale: string | undefined,
+  locale?: string,
+  timeZone?: string,
 ): CheckoutI18n<Messages> {
-  if (labels === undefined && locale === undefined) return found;
-  return { locale: locale ?? found.locale, messages: mergeMessages(found.messages, labels), fromProvider: found.fromProvider };
+  if (labels === undefined && locale === undefined && timeZone === undefined) return found;
+  return {
+    locale: locale ?? found.locale,
+    timeZone: timeZone ?? found.timeZone,
+    messages: mergeMessages(found.messages, labels),
+    fromProvider: found.fromProvider,
+  };
 }
 
 /**
@@ -41,6 +50,10 @@ export function withOwnWords<Messages extends CheckoutComponentMessages>(
  * English words of those components only, so they bundle neither the panel's sentences nor the
  * German and Japanese dictionaries: those come with CheckoutI18nProvider, or the panel.
  */
-export function useComponentI18n(labels?: CheckoutLabels, locale?: string): CheckoutI18n<CheckoutComponentMessages> {
-  return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH_COMPONENTS, labels, locale);
+export function useComponentI18n(
+  labels?: CheckoutLabels,
+  locale?: string,
+  timeZone?: string,
+): CheckoutI18n<CheckoutComponentMessages> {
+  return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH_COMPONENTS, labels, locale, timeZone);
 }

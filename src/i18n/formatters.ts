@@ -4,8 +4,6 @@
 const currencyFormatters = new Map<string, Intl.NumberFormat | null>();
 const dateFormatters = new Map<string, Intl.DateTimeFormat | null>();
 
-const DATE_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-
 /**
  * Builds with the locale asked for, else the platform's default locale (a malformed locale
  * tag must not blank the page), else null (an unknown currency code such as "X1").
@@ -44,9 +42,16 @@ export function getCurrencyFormatter(locale: string | undefined, currency: strin
   );
 }
 
-/** The cached `Intl.DateTimeFormat` for refund dates (medium date style) in `locale`. */
-export function getDateFormatter(locale: string | undefined): Intl.DateTimeFormat | null {
-  return cached(dateFormatters, locale ?? '', locale, (candidate) => new Intl.DateTimeFormat(candidate, DATE_OPTIONS));
+/**
+ * The cached `Intl.DateTimeFormat` for refund dates (medium date style) in `locale`, in
+ * `timeZone` (an IANA name such as "Europe/Berlin"); the runtime's own time zone without one,
+ * or for a name the platform does not know.
+ */
+export function getDateFormatter(locale: string | undefined, timeZone?: string): Intl.DateTimeFormat | null {
+  const formatter = cached(dateFormatters, `${locale ?? ''}\u0000${timeZone ?? ''}`, locale, (candidate) =>
+    new Intl.DateTimeFormat(candidate, { dateStyle: 'medium', timeZone }),
+  );
+  return formatter ?? (timeZone === undefined ? null : getDateFormatter(locale));
 }
 
 /**
@@ -66,12 +71,13 @@ export function currencyDigits(currency: string): number | undefined {
 }
 
 /**
- * An ISO date as words for `locale`, or the string as sent when it is not a date.
+ * An ISO date as words for `locale`, on its day in `timeZone` (default: the runtime's), or the
+ * string as sent when it is not a date.
  *
- * @example formatDate('2024-01-15T11:00:00.000Z', 'en-US') // "Jan 15, 2024"
+ * @example formatDate('2024-01-15T23:30:00.000Z', 'en-US', 'Asia/Tokyo') // "Jan 16, 2024"
  */
-export function formatDate(value: string, locale?: string): string {
+export function formatDate(value: string, locale?: string, timeZone?: string): string {
   const time = Date.parse(value);
-  const formatter = Number.isNaN(time) ? null : getDateFormatter(locale);
+  const formatter = Number.isNaN(time) ? null : getDateFormatter(locale, timeZone);
   return formatter ? formatter.format(time) : value;
 }

@@ -59,6 +59,13 @@ describe('CheckoutSessionStatus', () => {
     expect(screen.getByText('$12.50')).toBeInTheDocument();
   });
 
+  it('writes the refunds’ dates in the time zone it is given', async () => {
+    const lateInTheDay = makeRefund({ createdAt: '2024-01-15T23:30:00.000Z' });
+    server.use(mockSession(makeSession({ status: 'REFUNDED', refunds: [lateInTheDay] })));
+    renderWithClient(<CheckoutSessionStatus sessionId="cs_1" locale="en-US" timeZone="Asia/Tokyo" />);
+    expect(await screen.findByText('Jan 16, 2024')).toBeInTheDocument();
+  });
+
   it('puts the refunds heading at the level the page asks for', async () => {
     server.use(mockSession(sessionFixtures.partiallyRefunded));
     renderWithClient(<CheckoutSessionStatus sessionId="cs_1" headingLevel={3} />);

@@ -212,6 +212,24 @@ describe('RefundList', () => {
     expect(screen.getByText('In flight')).toBeInTheDocument();
   });
 
+  it('writes each date on its day in the time zone it is given', () => {
+    const lateInTheDay = makeRefund({ createdAt: '2024-01-15T23:30:00.000Z' });
+    const { container } = render(<RefundList refunds={[lateInTheDay]} locale="en-US" timeZone="Asia/Tokyo" />);
+    expect(cells(refundRows(container)[0]!).at(-1)).toBe('Jan 16, 2024');
+  });
+
+  it('takes the provider’s time zone, and its own over it', () => {
+    const lateInTheDay = makeRefund({ createdAt: '2024-01-15T23:30:00.000Z' });
+    render(
+      <CheckoutI18nProvider locale="en-US" timeZone="Asia/Tokyo">
+        <RefundList refunds={[lateInTheDay]} />
+        <RefundList refunds={[lateInTheDay]} timeZone="America/New_York" />
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('Jan 16, 2024')).toBeInTheDocument();
+    expect(screen.getByText('Jan 15, 2024')).toBeInTheDocument();
+  });
+
   it('speaks German under a de-DE provider', () => {
     render(
       <CheckoutI18nProvider locale="de-DE">

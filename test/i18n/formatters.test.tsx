@@ -42,6 +42,17 @@ describe('formatDate', () => {
   it('shows a string that is not a date as sent', () => {
     expect(formatDate('not a date', 'en-US')).toBe('not a date');
   });
+
+  it('writes a date on its day in the time zone asked for', () => {
+    expect(formatDate('2024-01-15T23:30:00.000Z', 'en-US', 'Asia/Tokyo')).toBe('Jan 16, 2024');
+    expect(formatDate('2024-01-15T23:30:00.000Z', 'en-US', 'America/Los_Angeles')).toBe('Jan 15, 2024');
+  });
+
+  it('writes a date in the runtime’s time zone when the platform does not know the zone asked for', () => {
+    expect(formatDate('2024-01-15T23:30:00.000Z', 'en-US', 'Mars/Olympus_Mons')).toBe(
+      formatDate('2024-01-15T23:30:00.000Z', 'en-US'),
+    );
+  });
 });
 
 describe('formatter cache', () => {
@@ -52,8 +63,10 @@ describe('formatter cache', () => {
     expect(getCurrencyFormatter('en-GB', 'USD')).not.toBe(first);
   });
 
-  it('reuses the same date formatter for the same locale', () => {
+  it('reuses the same date formatter for the same locale and time zone', () => {
     expect(getDateFormatter('fr-FR')).toBe(getDateFormatter('fr-FR'));
+    expect(getDateFormatter('fr-FR', 'Europe/Paris')).toBe(getDateFormatter('fr-FR', 'Europe/Paris'));
+    expect(getDateFormatter('fr-FR', 'Europe/Paris')).not.toBe(getDateFormatter('fr-FR'));
   });
 
   it('remembers that a currency cannot be formatted', () => {

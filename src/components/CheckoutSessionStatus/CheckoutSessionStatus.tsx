@@ -22,6 +22,8 @@ export type CheckoutSessionStatusProps = UseCheckoutSessionOptions &
     sessionId: string | null | undefined;
     /** BCP 47 locale for amounts and dates; default: the provider's, else the browser's. */
     locale?: string | undefined;
+    /** IANA time zone for the refunds' dates; default: the provider's, else the runtime's. */
+    timeZone?: string | undefined;
     labels?: CheckoutLabels | undefined;
     /** The level of the panel's "Refunds" heading, to fit the page's outline. Default 2. */
     headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined;
@@ -30,7 +32,7 @@ export type CheckoutSessionStatusProps = UseCheckoutSessionOptions &
   };
 
 function splitPanelProps(
-  props: Omit<CheckoutSessionStatusProps, 'sessionId' | 'locale' | 'labels' | 'headingLevel' | 'children'>,
+  props: Omit<CheckoutSessionStatusProps, 'sessionId' | 'locale' | 'timeZone' | 'labels' | 'headingLevel' | 'children'>,
 ) {
   const dom: Record<string, unknown> = {};
   const hook: Record<string, unknown> = {};
@@ -52,12 +54,12 @@ function splitPanelProps(
  * <CheckoutSessionStatus sessionId={sessionId} pollInterval={2000} onTerminal={trackCheckout} />
  */
 export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStatusProps>(function CheckoutSessionStatus(
-  { sessionId, locale, labels, headingLevel = 2, children, ...props },
+  { sessionId, locale, timeZone, labels, headingLevel = 2, children, ...props },
   ref,
 ) {
   const { dom, hook } = splitPanelProps(props);
   const result = useCheckoutSession(sessionId, hook);
-  const i18n = useCheckoutI18nForLocale(labels, locale);
+  const i18n = useCheckoutI18nForLocale(labels, locale, timeZone);
   // A Retry-After can hold the retry for seconds; until it settles, the button says it is on its way.
   const [retryRequested, setRetryRequested] = useState(false);
   if (children) return <>{children(result)}</>;

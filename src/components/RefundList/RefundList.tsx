@@ -1,7 +1,7 @@
 'use client';
 import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { Refund } from '../../core/schema';
-import { useComponentI18n } from '../../i18n/context';
+import { useComponentI18n, type CheckoutI18n } from '../../i18n/context';
 import { lookupLabel, type CheckoutLabels, type CheckoutComponentMessages } from '../../i18n/dictionary';
 import { formatDate, formatMoney } from '../../i18n/formatters';
 import { renderStatusBadge } from '../SessionStatusBadge/createStatusBadge';
@@ -13,6 +13,11 @@ export interface RefundListProps extends Omit<ComponentPropsWithoutRef<'div'>, '
   refunds: readonly Refund[] | null | undefined;
   /** BCP 47 locale for amounts and dates; default: the provider's, else the browser's. */
   locale?: string | undefined;
+  /**
+   * IANA time zone for the dates, e.g. "Europe/Berlin"; default: the provider's, else the
+   * runtime's. Give the server and the browser the same one when you server-render.
+   */
+  timeZone?: string | undefined;
   labels?: CheckoutLabels | undefined;
   /** Shown instead of the list when there are no refunds. Default: "No refunds." */
   emptyState?: ReactNode;
@@ -30,7 +35,12 @@ function shownFailureReason(refund: Refund) {
  * One row, as a plain function with the list's words: lists run to thousands of rows, and a
  * component (and a context read) per row and per badge showed in the mount cost.
  */
-function refundRow(key: string, refund: Refund, locale: string | undefined, messages: CheckoutComponentMessages, withFailureReason: boolean) {
+function refundRow(
+  key: string,
+  refund: Refund,
+  { locale, timeZone, messages }: CheckoutI18n<CheckoutComponentMessages>,
+  withFailureReason: boolean,
+) {
   const failureReason = shownFailureReason(refund);
   return (
     <tr key={key}>
@@ -43,7 +53,7 @@ function refundRow(key: string, refund: Refund, locale: string | undefined, mess
       {withFailureReason ? (
         <td>{failureReason ? lookupLabel(messages.failureReason, failureReason) : null}</td>
       ) : null}
-      <td>{formatDate(refund.createdAt, locale)}</td>
+      <td>{formatDate(refund.createdAt, locale, timeZone)}</td>
     </tr>
   );
 }
@@ -60,10 +70,10 @@ function refundRow(key: string, refund: Refund, locale: string | undefined, mess
  * <RefundList refunds={session.refunds} locale="de-DE" emptyState={<p>Nothing refunded yet.</p>} />
  */
 export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function RefundList(
-  { refunds, locale, labels, emptyState, className, ...rest },
+  { refunds, locale, timeZone, labels, emptyState, className, ...rest },
   ref,
 ) {
-  const i18n = useComponentI18n(labels, locale);
+  const i18n = useComponentI18n(labels, locale, timeZone);
   const { messages } = i18n;
   const rootClassName = withClassName('rcs-refund-list', className);
 
@@ -94,7 +104,7 @@ export const RefundList = forwardRef<HTMLDivElement, RefundListProps>(function R
         <tbody>
           {refunds.map((refund, index) =>
             // The index keeps keys unique even if an API repeats an id.
-            refundRow(`${index}:${refund.id}`, refund, i18n.locale, messages, withFailureReason),
+            refundRow(`${index}:${refund.id}`, refund, i18n, withFailureReason),
           )}
         </tbody>
       </table>
