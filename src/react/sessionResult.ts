@@ -182,11 +182,43 @@ const transitions = new WeakMap<CheckoutSessionQuery, Transition>();
 let clock = 0;
 
 /**
+ * Runs a user's callback inside the query cache's notification without letting its error
+ * stop that notification (other watchers would miss the answer): the error is thrown again in
+ * a task of its own, as an uncaught error the page's error reporting sees.
+ */
+function runCallback(callback: () => void) {
+  try {
+    callback();
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
+  }
+}
+
+/**
+ * The entry's latest transition, recorded now if its status changed since the last one seen;
+ * undefined while it has no data.
+ */
+function latestTransition(query: CheckoutSessionQuery): Transition | undefined {
+  const session = query.state.data;
+  if (!session) return undefined;
+  let transition = transitions.get(query);
+  if (transition?.session.status !== session.status) {
+    transition = { sequence: ++clock, session, previous: transition?.session, told: new Set() };
+    transitions.set(query, transition);
+  }
+  return transition;
+}
+
+/**
  * Fires the status callbacks once per transition of each session, with the session as
  * fetched (before any `select`). Each callback function is told of a transition once, however
  * many watchers pass it, and a watcher's own callbacks are never dropped because another
  * watcher saw the change first. A watcher is told only of changes from after it mounted, so a
  * remount is not told again; its first status counts as a change when it loads that status.
+ * Driven by the query cache, not by renders: a watcher whose `select` or `notifyOnChangeProps`
+ * skips the render of a status change is still told of it on time.
  */
 export function useSessionTransitions(
   queryClient: QueryClient,
@@ -198,30 +230,36 @@ export function useSessionTransitions(
   useEffect(() => {
     callbacksRef.current = callbacks;
   });
+  const idsKey = sessionIds.join('\u0000');
   useEffect(() => {
-    for (const sessionId of sessionIds) {
-      const query = findSessionQuery(queryClient, sessionId);
-      const session = query?.state.data;
-      if (!query || !session) continue;
-      let transition = transitions.get(query);
-      if (transition?.session.status !== session.status) {
-        transition = { sequence: ++clock, session, previous: transition?.session, told: new Set() };
-        transitions.set(query, transition);
-      }
-      // The watcher itself is marked too: re-renders with new inline callbacks and StrictMode's
-      // second effect run must not tell anyone twice.
-      if (transition.sequence < mountedAt || transition.told.has(callbacksRef)) continue;
+    const tell = (query: CheckoutSessionQuery) => {
+      const transition = latestTransition(query);
+      // The watcher itself is marked too: StrictMode's second effect run, or a cache event
+      // after the first check, must not tell anyone twice.
+      if (!transition || transition.sequence < mountedAt || transition.told.has(callbacksRef)) return;
       transition.told.add(callbacksRef);
       const { onStatusChange, onTerminal } = callbacksRef.current;
       if (onStatusChange && !transition.told.has(onStatusChange)) {
         transition.told.add(onStatusChange);
-        onStatusChange(transition.session, transition.previous);
+        runCallback(() => onStatusChange(transition.session, transition.previous));
       }
       const reachedTerminal = isTerminalStatus(transition.session.status) && !isTerminalStatus(transition.previous?.status);
       if (onTerminal && reachedTerminal && !transition.told.has(onTerminal)) {
         transition.told.add(onTerminal);
-        onTerminal(transition.session);
+        runCallback(() => onTerminal(transition.session));
       }
+    };
+    const ids = idsKey.split('\u0000').filter(hasSessionId);
+    // What the cache held before this effect ran (a first answer, a prefetch), then each answer.
+    for (const sessionId of ids) {
+      const query = findSessionQuery(queryClient, sessionId);
+      if (query) tell(query);
     }
-  });
+    const watched = new Set(ids.map(sessionQueryHash));
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success' && watched.has(event.query.queryHash)) {
+        tell(event.query as CheckoutSessionQuery);
+      }
+    });
+  }, [queryClient, idsKey, mountedAt]);
 }

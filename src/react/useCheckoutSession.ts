@@ -59,9 +59,6 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
-  // Reading `data` subscribes this component to it, so the effect that runs the callbacks runs
-  // after each new answer (a `select` that hides the status can delay them to the next one).
-  void result.data;
   useSessionTransitions(queryClient, [sessionId], split.callbacks);
 
   const polling = usePollingSnapshot(queryClient, [sessionId], isActive, split.policy);

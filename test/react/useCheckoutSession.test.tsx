@@ -495,6 +495,59 @@ describe('useCheckoutSession callbacks', () => {
     expect(onTerminal).toHaveBeenCalledWith(expect.objectContaining({ orderReference: 'ORD-12345' }));
   });
 
+  it('fires on time for a watcher whose select hides the status, though it does not re-render', async () => {
+    const authorising = makeSession({ id: 'cs_1', status: 'AWAITING_CAPTURE' });
+    script([pending(), authorising, succeeded()]);
+    const onStatusChange = vi.fn();
+    const onTerminal = vi.fn();
+    const renders = vi.fn();
+    function OrderReference() {
+      renders();
+      const { data } = useCheckoutSession('cs_1', {
+        pollInterval: 1_000,
+        notifyOnChangeProps: ['data'],
+        select: (session) => session.orderReference,
+        onStatusChange,
+        onTerminal,
+      });
+      return <p>{data ?? 'none'}</p>;
+    }
+    renderWithClient(<OrderReference />);
+    await advance(10);
+    expect(onStatusChange).toHaveBeenCalledTimes(1);
+    const rendersBefore = renders.mock.calls.length;
+    await advance(1_000);
+    expect(renders).toHaveBeenCalledTimes(rendersBefore);
+    expect(onStatusChange).toHaveBeenCalledTimes(2);
+    expect(onStatusChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ status: 'AWAITING_CAPTURE' }),
+      expect.objectContaining({ status: 'PENDING' }),
+    );
+    await advance(1_000);
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+  });
+
+  it('throws a callback’s error on its own, and every watcher still shows the answer', async () => {
+    script([pending(), succeeded()]);
+    const failure = new Error('analytics is down');
+    const onTerminal = () => {
+      throw failure;
+    };
+    renderWithClient(
+      <>
+        <Status id="cs_1" options={{ pollInterval: 1_000, onTerminal }} />
+        <Status id="cs_1" options={{ pollInterval: 1_000 }} />
+      </>,
+    );
+    await advance(10);
+    await expect(advance(1_000)).rejects.toThrow(failure);
+    await advance(10);
+    expect(screen.getAllByText(/\|/).map((line) => line.textContent)).toEqual([
+      'SUCCEEDED|ok|terminal|idle',
+      'SUCCEEDED|ok|terminal|idle',
+    ]);
+  });
+
   it('calls the latest callback passed, not the one from the first render', async () => {
     script([pending(), succeeded()]);
     const first = vi.fn();
