@@ -13,7 +13,10 @@ export interface CheckoutI18nProviderProps {
    * runtime's. Give the server and the browser the same one when you server-render.
    */
   timeZone?: string | undefined;
-  /** Words laid over the built-in dictionary (or the parent provider's), table by table. */
+  /**
+   * Words laid, table by table, over the parent provider's words, or over the built-in
+   * dictionary when `locale` changes the language.
+   */
   messages?: CheckoutLabels | undefined;
   children?: ReactNode;
 }
@@ -21,9 +24,9 @@ export interface CheckoutI18nProviderProps {
 const ENGLISH: CheckoutI18n = { locale: undefined, timeZone: undefined, messages: en, fromProvider: false };
 
 /**
- * Sets the locale and the words of every checkout component below it. A locale whose language
- * has a built-in dictionary (English, German, Japanese) uses it; `messages` overrides any word,
- * or adds another language. Without a provider the components speak English.
+ * Sets the locale, time zone and words of every checkout component below it. A locale whose
+ * language has a built-in dictionary (English, German, Japanese) uses it; `messages` overrides
+ * any word, or adds another language. Without a provider the components speak English.
  *
  * @example
  * <CheckoutI18nProvider locale="de-DE" timeZone="Europe/Berlin" messages={{ total: 'Gesamt' }}>
@@ -33,12 +36,15 @@ const ENGLISH: CheckoutI18n = { locale: undefined, timeZone: undefined, messages
 export function CheckoutI18nProvider({ locale, timeZone, messages, children }: CheckoutI18nProviderProps) {
   const parent = useContext(CheckoutI18nContext) ?? ENGLISH;
   const value = useMemo<CheckoutI18n>(() => {
-    const base = locale === undefined ? parent.messages : messagesForLocale(locale);
+    // A locale of the parent's language (en-GB under English, or any language without a
+    // built-in dictionary) keeps the parent's words, overrides included.
+    const keepsWords = locale === undefined || messagesForLocale(locale) === messagesForLocale(parent.locale);
     return {
       locale: locale ?? parent.locale,
       timeZone: timeZone ?? parent.timeZone,
-      messages: mergeMessages(base, messages),
-      fromProvider: true,
+      messages: mergeMessages(keepsWords ? parent.messages : messagesForLocale(locale), messages),
+      // A provider that sets only a time zone chooses no words: a panel's own locale still does.
+      fromProvider: parent.fromProvider || locale !== undefined || messages !== undefined,
     };
   }, [locale, timeZone, messages, parent]);
   return <CheckoutI18nContext.Provider value={value}>{children}</CheckoutI18nContext.Provider>;

@@ -15,6 +15,11 @@ export function lookupLabel(table: Readonly<Record<string, string | undefined>>,
   return humanizeCode(code);
 }
 
+/** A table's entries without those left undefined (a translation function's missing key), which must not blank a word. */
+function definedEntries(table: Readonly<Record<string, string | undefined>>) {
+  return Object.fromEntries(Object.entries(table).filter((entry) => entry[1] !== undefined));
+}
+
 /**
  * Lays a partial dictionary over a full one, table by table; only words `base` has are taken.
  * Returns `base` itself when there is nothing to lay.
@@ -25,7 +30,7 @@ export function mergeMessages<Messages extends CheckoutComponentMessages>(base: 
   for (const key of Object.keys(labels) as Array<keyof CheckoutLabels>) {
     const value = labels[key];
     if (value === undefined || !Object.hasOwn(base, key)) continue;
-    merged[key] = typeof value === 'string' ? value : { ...(base[key as keyof Messages] as object), ...value };
+    merged[key] = typeof value === 'string' ? value : { ...(base[key as keyof Messages] as object), ...definedEntries(value) };
   }
   return merged as Messages;
 }

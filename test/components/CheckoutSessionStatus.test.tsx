@@ -2,7 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { CheckoutSessionStatus } from '../../src/components/CheckoutSessionStatus/CheckoutSessionStatus';
-import { CheckoutSessionError } from '../../src/components/CheckoutSessionStatus/parts';
+import { CheckoutSessionError, SessionStatusAnnouncer } from '../../src/components/CheckoutSessionStatus/parts';
+import { CheckoutI18nProvider } from '../../src/i18n/CheckoutI18nProvider';
 import { CheckoutApiError } from '../../src/core/errors';
 import {
   errorResponse,
@@ -116,6 +117,17 @@ describe('CheckoutSessionStatus', () => {
     expect(await screen.findByText('Succeeded', {}, { timeout: 2_000 })).toBeInTheDocument();
   });
 
+  it('keeps the pressed button, focused and saying so, while a retry after a failed first load runs', async () => {
+    server.use(mockSessionSequence([errorResponse(500), sessionFixtures.succeeded], { latencyMs: 300 }));
+    renderWithClient(<CheckoutSessionStatus sessionId="cs_1" retry={false} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    const button = screen.getByRole('button', { name: 'Trying again…' });
+    expect(button).toHaveFocus();
+    expect(screen.queryByText('Checking your payment…')).toBeNull();
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('ignores presses of a Try again button whose retry is on its way', async () => {
     const onRetry = vi.fn();
     const error = new CheckoutApiError({ kind: 'server', status: 500, message: 'boom' });
@@ -143,6 +155,32 @@ describe('CheckoutSessionStatus', () => {
     observer.disconnect();
     // Polls came and went with the error standing; an assertive alert must not change with each.
     expect(texts.filter((text) => text.includes('Trying again'))).toEqual([]);
+  });
+
+  it('keeps its sentences when labels leave an entry undefined', async () => {
+    server.use(mockSession(sessionFixtures.succeeded));
+    const { container } = renderWithClient(
+      <CheckoutSessionStatus sessionId="cs_1" labels={{ sessionStatusDescription: { SUCCEEDED: undefined } }} />,
+    );
+    await screen.findByText('Succeeded');
+    expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent(
+      'Payment status: Succeeded. Your payment went through. You will receive a confirmation email.',
+    );
+  });
+
+  it('speaks its own locale’s language under a provider that sets only a time zone', async () => {
+    server.use(mockSession(sessionFixtures.succeeded));
+    renderWithClient(
+      <CheckoutI18nProvider timeZone="Europe/Berlin">
+        <CheckoutSessionStatus sessionId="cs_1" locale="de-DE" />
+      </CheckoutI18nProvider>,
+    );
+    expect(await screen.findByText('Erfolgreich')).toBeInTheDocument();
+  });
+
+  it('says nothing, and does not throw, for an announcer given a null status', () => {
+    const { container } = render(<SessionStatusAnnouncer status={null as unknown as undefined} />);
+    expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent('');
   });
 
   it('announces each status change once, not each poll', async () => {

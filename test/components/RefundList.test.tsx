@@ -129,6 +129,16 @@ describe('RefundList', () => {
     expect(totals(container)).toEqual(['13.34 X1']);
   });
 
+  it('totals amounts too large for minor units as a number, not Infinity', () => {
+    const { container } = render(
+      <RefundList
+        locale="en-US"
+        refunds={[makeRefund({ amount: 1e307, currency: 'USD' }), makeRefund({ amount: 1e307, currency: 'USD' })]}
+      />,
+    );
+    expect(totals(container)[0]).toMatch(/^\$20,000/);
+  });
+
   it('shows no total for a single refund', () => {
     const { container } = render(<RefundList refunds={[makeRefund()]} />);
     expect(container.querySelector('.rcs-refund-list__totals')).toBeNull();

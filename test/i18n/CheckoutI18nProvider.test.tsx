@@ -52,6 +52,21 @@ describe('CheckoutI18nProvider', () => {
     expect(screen.getByText('まだ返金はありません。')).toBeInTheDocument();
   });
 
+  it('keeps the outer provider’s words under a nested provider of the same language', () => {
+    render(
+      <CheckoutI18nProvider messages={{ sessionStatus: { SUCCEEDED: 'Paid' } }}>
+        <CheckoutI18nProvider locale="en-GB">
+          <SessionStatusBadge status="SUCCEEDED" />
+        </CheckoutI18nProvider>
+        <CheckoutI18nProvider locale="de-DE">
+          <SessionStatusBadge status="SUCCEEDED" />
+        </CheckoutI18nProvider>
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getByText('Paid')).toBeInTheDocument();
+    expect(screen.getByText('Erfolgreich')).toBeInTheDocument();
+  });
+
   it('lets a component’s labels win over the provider', () => {
     render(
       <CheckoutI18nProvider locale="de-DE">

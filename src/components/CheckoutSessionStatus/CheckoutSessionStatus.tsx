@@ -3,6 +3,7 @@ import { forwardRef, useState, type AriaAttributes, type ComponentPropsWithoutRe
 import { useCheckoutSession, type UseCheckoutSessionOptions, type UseCheckoutSessionResult } from '../../react/useCheckoutSession';
 import { useCheckoutI18nForLocale } from '../../i18n/CheckoutI18nProvider';
 import { CheckoutI18nContext } from '../../i18n/context';
+import type { CheckoutApiError } from '../../core/errors';
 import type { CheckoutLabels } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 import { RefundList } from '../RefundList/RefundList';
@@ -60,19 +61,21 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
   const { dom, hook } = splitPanelProps(props);
   const result = useCheckoutSession(sessionId, hook);
   const i18n = useCheckoutI18nForLocale(labels, locale, timeZone);
-  // A Retry-After can hold the retry for seconds; until it settles, the button says it is on its way.
-  const [retryRequested, setRetryRequested] = useState(false);
+  // The error the shopper asked to retry, until the retry settles: a Retry-After can hold it for
+  // seconds, and before the first answer React Query clears the error while it tries again,
+  // which would take the pressed button (and its focus) away.
+  const [retrying, setRetrying] = useState<CheckoutApiError | null>(null);
   if (children) return <>{children(result)}</>;
 
-  const retry = () => {
-    setRetryRequested(true);
-    void result.refetch().finally(() => setRetryRequested(false));
-  };
-
   const { messages } = i18n;
-  const { data, error } = result;
+  const { data } = result;
+  const error = result.error ?? retrying;
+  const retry = () => {
+    setRetrying(error);
+    void result.refetch().finally(() => setRetrying(null));
+  };
   const Heading = `h${headingLevel}` as const;
-  const isLoading = result.isPending && Boolean(sessionId) && hook.enabled !== false;
+  const isLoading = result.isPending && !error && Boolean(sessionId) && hook.enabled !== false;
   return (
     // Badges, lists and errors below speak with this panel's locale and labels.
     <CheckoutI18nContext.Provider value={i18n}>
@@ -102,7 +105,7 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
           </div>
         ) : null}
         {error ? (
-          <CheckoutSessionError error={error} onRetry={retry} retrying={retryRequested} />
+          <CheckoutSessionError error={error} onRetry={retry} retrying={retrying !== null} />
         ) : null}
       </section>
     </CheckoutI18nContext.Provider>

@@ -30,8 +30,9 @@ export interface SessionStatusAnnouncerProps extends Omit<ComponentPropsWithoutR
 export const SessionStatusAnnouncer = forwardRef<HTMLDivElement, SessionStatusAnnouncerProps>(
   function SessionStatusAnnouncer({ status, labels, className, style, ...rest }, ref) {
     const { messages } = useCheckoutI18n(labels);
+    // Plain JavaScript callers can pass null (`session?.status ?? null`); that says nothing yet.
     const text =
-      status === undefined
+      typeof status !== 'string'
         ? ''
         : interpolate(messages.statusAnnouncement, {
             status: lookupLabel(messages.sessionStatus, status),

@@ -15,20 +15,25 @@ const UNCOUNTED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'CANCELED']);
 
 /**
  * The sum per currency, in first-seen order, of refunds that did not fail or get canceled.
- * Sums in minor units so 45.01 + 12.5 is 57.51, not 57.510000000000005.
+ * Sums in minor units so 45.01 + 12.5 is 57.51, not 57.510000000000005; past what minor units
+ * hold exactly (2^53), as plain amounts, which stay finite where minor units would overflow.
  */
 export function totalsByCurrency(refunds: readonly Refund[]): CurrencyTotal[] {
-  const minorUnits = new Map<string, { units: number; scale: number }>();
+  const minorUnits = new Map<string, { units: number; scale: number; plain: number }>();
   for (const refund of refunds) {
     if (UNCOUNTED_STATUSES.has(refund.status)) continue;
     const currency = refund.currency.toUpperCase();
     let entry = minorUnits.get(currency);
     if (entry === undefined) {
       const digits = currencyDigits(currency);
-      entry = { units: 0, scale: digits === undefined ? UNKNOWN_CURRENCY_SCALE : 10 ** digits };
+      entry = { units: 0, scale: digits === undefined ? UNKNOWN_CURRENCY_SCALE : 10 ** digits, plain: 0 };
       minorUnits.set(currency, entry);
     }
     entry.units += Math.round(refund.amount * entry.scale);
+    entry.plain += refund.amount;
   }
-  return Array.from(minorUnits, ([currency, { units, scale }]) => ({ currency, amount: units / scale }));
+  return Array.from(minorUnits, ([currency, { units, scale, plain }]) => ({
+    currency,
+    amount: Number.isSafeInteger(units) ? units / scale : plain,
+  }));
 }

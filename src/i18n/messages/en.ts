@@ -44,12 +44,13 @@ export interface CheckoutMessages extends CheckoutComponentMessages {
 
 /**
  * A partial dictionary: any string, or any entries of any table, including entries for codes
- * the kit does not know yet.
+ * the kit does not know yet. An entry left undefined (a translation function's missing key)
+ * keeps the word beneath it.
  */
 export type CheckoutLabels = {
   readonly [Key in keyof CheckoutMessages]?: CheckoutMessages[Key] extends string
-    ? string
-    : Partial<CheckoutMessages[Key]> & Readonly<Record<string, string | undefined>>;
+    ? string | undefined
+    : { readonly [Code in keyof CheckoutMessages[Key]]?: string | undefined } & Readonly<Record<string, string | undefined>>;
 };
 
 /** The built-in English dictionary. */
