@@ -1,4 +1,4 @@
-import { CheckoutApiError, errorFromResponse } from './errors';
+import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS } from './errors';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
 
 export type TokenProvider = string | (() => string | Promise<string>);
@@ -10,7 +10,7 @@ export interface CheckoutClientOptions {
   token: TokenProvider;
   /** Defaults to `globalThis.fetch`, looked up at request time so test mocks installed later apply. */
   fetch?: typeof fetch;
-  /** Per request, body included. Default 15 000 ms. */
+  /** Per request, body included. Default 15 000 ms; `Infinity` for none. */
   timeoutMs?: number;
 }
 
@@ -23,6 +23,17 @@ export interface CheckoutClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The request timer's delay, or undefined for none. */
+function requestTimeout(timeoutMs: number): number | undefined {
+  if (!(timeoutMs > 0)) {
+    throw new TypeError(
+      `createCheckoutClient: timeoutMs must be a positive number of milliseconds, or Infinity for none (got ${String(timeoutMs)}).`,
+    );
+  }
+  // A timer fires at once past its longest delay, which would time out every request.
+  return Number.isFinite(timeoutMs) ? Math.min(timeoutMs, LONGEST_TIMER_MS) : undefined;
+}
 
 function sessionsBaseUrl(baseUrl: string): string {
   let url: URL;
@@ -105,6 +116,7 @@ function describeParseFailure(error: unknown): string {
 export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
   const base = sessionsBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timerMs = requestTimeout(timeoutMs);
 
   async function getSession(sessionId: string, { signal }: GetSessionOptions = {}): Promise<CheckoutSession> {
     const url = base + sessionPath(sessionId);
@@ -113,10 +125,13 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
 
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    const timer =
+      timerMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timerMs);
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
 

@@ -73,7 +73,7 @@ function kindForStatus(status: number): CheckoutApiErrorKind {
 
 // Timers fire at once past 2^31 - 1 ms (about 24.8 days), so a longer Retry-After, from a
 // far-off HTTP date, would be no wait at all: it is read as the longest wait a timer can keep.
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
+export const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds

@@ -70,12 +70,15 @@ export const checkoutSessionSchema = z.object({
   refunds: z.array(refundSchema).nullish(),
 });
 
-/** The error envelope `{ error, message, code, requestId? }`, read leniently. */
+/**
+ * The error envelope `{ error, message, code, requestId? }`, read leniently: each field on its
+ * own, so a `requestId: null` does not cost the shopper the message and the code.
+ */
 export const apiErrorEnvelopeSchema = z.object({
-  error: z.string().optional(),
-  message: z.string().optional(),
-  code: z.union([z.number(), z.string()]).optional(),
-  requestId: z.string().optional(),
+  error: z.string().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+  code: z.union([z.number(), z.string()]).optional().catch(undefined),
+  requestId: z.string().optional().catch(undefined),
 });
 
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;

@@ -130,6 +130,18 @@ describe('createCheckoutClient request', () => {
     expect(error).toMatchObject({ kind: 'timeout', retryable: true });
   });
 
+  it.each([Infinity, 2 ** 31])('does not time a fast request out with timeoutMs %s', async (timeoutMs) => {
+    server.use(mockSession(makeSession({ id: 'cs_1' }), { latencyMs: 20 }));
+    const patient = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, timeoutMs });
+    await expect(patient.getSession('cs_1')).resolves.toMatchObject({ id: 'cs_1' });
+  });
+
+  it.each([0, -1, Number.NaN])('refuses timeoutMs %s, naming the fix', (timeoutMs) => {
+    expect(() => createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, timeoutMs })).toThrow(
+      /timeoutMs must be a positive number of milliseconds, or Infinity/,
+    );
+  });
+
   it('rejects a base URL that is not absolute, naming the fix', () => {
     expect(() => createCheckoutClient({ baseUrl: '/api', token: TEST_TOKEN })).toThrow(/absolute URL/);
   });
@@ -219,6 +231,15 @@ describe('createCheckoutClient errors', () => {
     const error = await errorOf(client().getSession('cs_1'));
     expect(error).toMatchObject({ kind: 'server', status: 502, retryable: true });
     expect(error.message).toMatch(/^The API answered 502/);
+  });
+
+  it.each([
+    ['requestId', { requestId: null }, { code: 500, message: 'An unexpected error occurred on the server' }],
+    ['code', { code: null, requestId: 'req_1' }, { requestId: 'req_1', message: 'An unexpected error occurred on the server' }],
+  ])('keeps the rest of an envelope whose %s is malformed', async (_field, odd, kept) => {
+    const envelope = { error: 'Internal Server Error', message: 'An unexpected error occurred on the server', code: 500, ...odd };
+    server.use(mockSessionEndpoint(() => HttpResponse.json(envelope, { status: 500 })));
+    expect(await errorOf(client().getSession('cs_1'))).toMatchObject({ kind: 'server', ...kept });
   });
 
   it('calls other non-2xx statuses kind "http"', async () => {
