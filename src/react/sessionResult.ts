@@ -18,7 +18,8 @@ import {
 /**
  * Called once per status change of a session (its first status included), never per poll or
  * render: a function passed by several watchers of one session is called once, each distinct
- * function is called, and a watcher that mounts after a change is not told of it.
+ * function is called, and a watcher that mounts after a change, or switches to the session
+ * after it, is not told of it.
  */
 export interface CheckoutSessionCallbacks {
   onStatusChange?: ((session: CheckoutSession, previous: CheckoutSession | undefined) => void) | undefined;
@@ -215,10 +216,11 @@ function latestTransition(query: CheckoutSessionQuery): Transition | undefined {
  * Fires the status callbacks once per transition of each session, with the session as
  * fetched (before any `select`). Each callback function is told of a transition once, however
  * many watchers pass it, and a watcher's own callbacks are never dropped because another
- * watcher saw the change first. A watcher is told only of changes from after it mounted, so a
- * remount is not told again; its first status counts as a change when it loads that status.
- * Driven by the query cache, not by renders: a watcher whose `select` or `notifyOnChangeProps`
- * skips the render of a status change is still told of it on time.
+ * watcher saw the change first. A watcher is told only of changes from after it began to watch
+ * the session, so a remount, or a switch to a session whose status others saw, is not told
+ * again; a first status counts as a change when it loads. Driven by the query cache, not by
+ * renders: a change that a `select` or `notifyOnChangeProps` keeps from rendering, or that
+ * hydrate() writes, is still told on time.
  */
 export function useSessionTransitions(
   queryClient: QueryClient,
@@ -226,17 +228,30 @@ export function useSessionTransitions(
   callbacks: CheckoutSessionCallbacks,
 ) {
   const callbacksRef = useRef(callbacks);
-  const [mountedAt] = useState(() => ++clock);
+  // When this watcher began to watch each session (by cache hash): the ids it mounts with count
+  // from its render, so watchers mounting together are all told of a status already cached;
+  // an id it switches to later counts from then, whoever else saw that session before.
+  const [watchingSince] = useState(() => {
+    const mountedAt = ++clock;
+    return new Map(sessionIds.filter(hasSessionId).map((sessionId) => [sessionQueryHash(sessionId), mountedAt]));
+  });
   useEffect(() => {
     callbacksRef.current = callbacks;
   });
   const idsKey = sessionIds.join('\u0000');
   useEffect(() => {
-    const tell = (query: CheckoutSessionQuery) => {
-      const transition = latestTransition(query);
+    const watched = new Set(idsKey.split('\u0000').filter(hasSessionId).map(sessionQueryHash));
+    for (const hash of watchingSince.keys()) if (!watched.has(hash)) watchingSince.delete(hash);
+    for (const hash of watched) if (!watchingSince.has(hash)) watchingSince.set(hash, ++clock);
+
+    const cache = queryClient.getQueryCache();
+    const tell = (hash: string) => {
+      const query = cache.get(hash) as CheckoutSessionQuery | undefined;
+      const transition = query && latestTransition(query);
       // The watcher itself is marked too: StrictMode's second effect run, or a cache event
       // after the first check, must not tell anyone twice.
-      if (!transition || transition.sequence < mountedAt || transition.told.has(callbacksRef)) return;
+      if (!transition || transition.sequence < (watchingSince.get(hash) ?? Infinity)) return;
+      if (transition.told.has(callbacksRef)) return;
       transition.told.add(callbacksRef);
       const { onStatusChange, onTerminal } = callbacksRef.current;
       if (onStatusChange && !transition.told.has(onStatusChange)) {
@@ -249,17 +264,11 @@ export function useSessionTransitions(
         runCallback(() => onTerminal(transition.session));
       }
     };
-    const ids = idsKey.split('\u0000').filter(hasSessionId);
-    // What the cache held before this effect ran (a first answer, a prefetch), then each answer.
-    for (const sessionId of ids) {
-      const query = findSessionQuery(queryClient, sessionId);
-      if (query) tell(query);
-    }
-    const watched = new Set(ids.map(sessionQueryHash));
-    return queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success' && watched.has(event.query.queryHash)) {
-        tell(event.query as CheckoutSessionQuery);
-      }
+    // What the cache held before this effect ran (a first answer, a prefetch), then every
+    // change of each entry: an answer, or data written by hydrate() or setQueryData().
+    watched.forEach(tell);
+    return cache.subscribe((event) => {
+      if (event.type === 'updated' && watched.has(event.query.queryHash)) tell(event.query.queryHash);
     });
-  }, [queryClient, idsKey, mountedAt]);
+  }, [queryClient, idsKey, watchingSince]);
 }

@@ -1,5 +1,5 @@
-import { QueryClientProvider, useSuspenseQuery } from '@tanstack/react-query';
-import { render, renderHook, screen } from '@testing-library/react';
+import { dehydrate, hydrate, QueryClient, QueryClientProvider, useSuspenseQuery } from '@tanstack/react-query';
+import { act, render, renderHook, screen } from '@testing-library/react';
 import { Profiler, Suspense, type ReactNode } from 'react';
 import type { CheckoutSession } from '../../src/core/schema';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
@@ -545,6 +545,59 @@ describe('useCheckoutSession callbacks', () => {
     expect(screen.getAllByText(/\|/).map((line) => line.textContent)).toEqual([
       'SUCCEEDED|ok|terminal|idle',
       'SUCCEEDED|ok|terminal|idle',
+    ]);
+  });
+
+  it('fires for a terminal status written into the cache by hydration', async () => {
+    script([pending()]);
+    const onTerminal = vi.fn();
+    const { queryClient } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, onTerminal }} />);
+    await advance(500);
+    const server = new QueryClient();
+    server.setQueryData(checkoutSessionKeys.detail('cs_1'), succeeded());
+    act(() => hydrate(queryClient, dehydrate(server)));
+    await advance(10);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+    expect(onTerminal).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['before', true],
+    ['after', false],
+  ])(
+    'does not tell a watcher that switches to a session of the status others saw, mounted %s them',
+    async (_order, switcherFirst) => {
+      script([({ sessionId }) => makeSession({ id: sessionId, status: sessionId === 'cs_2' ? 'SUCCEEDED' : 'PENDING' })]);
+      const onTerminal = vi.fn();
+      const switcher = (id: string) => <Status key="switcher" id={id} options={{ pollInterval: 1_000, onTerminal }} />;
+      const other = <Status key="other" id="cs_2" />;
+      const { rerender } = renderWithClient(switcherFirst ? switcher('cs_1') : other);
+      await advance(10);
+      rerender(switcherFirst ? <>{switcher('cs_1')}{other}</> : <>{other}{switcher('cs_1')}</>);
+      await advance(10);
+      rerender(switcherFirst ? <>{switcher('cs_2')}{other}</> : <>{other}{switcher('cs_2')}</>);
+      await advance(10);
+      expect(screen.getAllByText(/\|/).map((line) => line.textContent)).toEqual([
+        'SUCCEEDED|ok|terminal|idle',
+        'SUCCEEDED|ok|terminal|idle',
+      ]);
+      expect(onTerminal).not.toHaveBeenCalled();
+    },
+  );
+
+  it('tells a watcher that switches to a session of the changes after the switch', async () => {
+    // Each session's first answer is PENDING, its second SUCCEEDED.
+    script([({ sessionId }) => pending(sessionId), ({ sessionId }) => succeeded(sessionId)]);
+    const onStatusChange = vi.fn();
+    const { rerender } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000, onStatusChange }} />);
+    await advance(10);
+    rerender(<Status id="cs_2" options={{ pollInterval: 1_000, onStatusChange }} />);
+    await advance(10);
+    await advance(1_000);
+    expect(onStatusChange.mock.calls.map(([session]) => `${session.id}:${session.status}`)).toEqual([
+      'cs_1:PENDING',
+      'cs_2:PENDING',
+      'cs_2:SUCCEEDED',
     ]);
   });
 
