@@ -3,8 +3,9 @@ import { isCheckoutApiError } from './errors';
 
 export interface RetryAfterHoldOptions {
   /**
-   * After a hold, resolves when a request may go out (e.g. once the page is visible again):
-   * a request held while the page was visible must not go out after it was hidden.
+   * Resolves when a request may go out (e.g. once the page is visible), asked before every
+   * request and again after a hold: one held while the page was visible must not go out after
+   * it was hidden.
    */
   waitUntilSendable?: ((signal: AbortSignal | undefined) => Promise<void> | undefined) | undefined;
 }
@@ -33,8 +34,8 @@ export function createRetryAfterHolds({ waitUntilSendable }: RetryAfterHoldOptio
           const timer = setTimeout(done, wait);
           return () => clearTimeout(timer);
         });
-        await waitUntilSendable?.(signal);
       }
+      await waitUntilSendable?.(signal);
       try {
         return await request();
       } catch (error) {

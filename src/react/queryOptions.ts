@@ -79,7 +79,8 @@ function holdsOf(owner: object): RetryAfterHolds {
  * mounts mid-period asks nothing; once the policy says stop (terminal status, final error,
  * max duration) the data never goes stale again, so no focus, reconnect or mount refetches.
  * After a Retry-After, a request asked for by anything (focus, mount, `refetch()`) waits for
- * it to pass before it is sent.
+ * it to pass before it is sent, and no request is sent while the page is hidden: a watcher
+ * mounted in a background tab asks once it is shown.
  *
  * @example
  * await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, 'cs_123'));
@@ -106,6 +107,5 @@ export function checkoutSessionQueryOptions(
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),
     retryDelay: (failureCount, error) => retryDelayFor(failureCount, error, policy.retryDelay),
-    retryOnMount: false,
   });
 }

@@ -7,6 +7,7 @@ import type { CheckoutSession } from '../core/schema';
 import { isTerminalStatus } from '../core/status';
 import {
   checkoutSessionKeys,
+  checkoutSessionQueryOptions,
   pollDelayForQuery,
   type CheckoutSessionPolicy,
   type CheckoutSessionQuery,
@@ -77,6 +78,28 @@ export function splitOptions<TOptions extends KitOptions>(options: TOptions): Sp
 
 export function hasSessionId(sessionId: string | null | undefined): sessionId is string {
   return typeof sessionId === 'string' && sessionId !== '';
+}
+
+/**
+ * What both hooks give React Query for one session: the shared options, the caller's React
+ * Query options over them, and whether it may fetch.
+ */
+export function hookQueryOptions<TQueryOptions>(
+  client: CheckoutClient,
+  sessionId: string,
+  split: SplitOptions<TQueryOptions>,
+  enabled: boolean,
+): ReturnType<typeof checkoutSessionQueryOptions> & TQueryOptions & { retryOnMount: boolean; enabled: boolean } {
+  return {
+    ...checkoutSessionQueryOptions(client, sessionId, split.policy),
+    // A watcher that mounts on an error asks nothing at once: a final error stays final, and a
+    // retryable one waits for the next poll, so dashboard rows mounting as a filter changes
+    // do not ask again for every failed session. (checkoutSessionQueryOptions keeps React
+    // Query's default, which an error boundary's reset needs to try again.)
+    retryOnMount: false,
+    ...split.queryOptions,
+    enabled,
+  };
 }
 
 /**

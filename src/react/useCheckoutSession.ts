@@ -3,10 +3,11 @@ import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } f
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
-import { checkoutSessionQueryOptions, type CheckoutSessionQueryKey } from './queryOptions';
+import type { CheckoutSessionQueryKey } from './queryOptions';
 import {
   findSessionQuery,
   hasSessionId,
+  hookQueryOptions,
   splitOptions,
   usePollingSnapshot,
   useSessionTransitions,
@@ -50,12 +51,13 @@ export function useCheckoutSession<TData = CheckoutSession>(
   const isActive = hasSessionId(sessionId) && split.enabled;
 
   const result = useQuery(
-    {
-      // Without an id the query stays disabled: nothing is ever sent for the empty key.
-      ...checkoutSessionQueryOptions(client, sessionId ?? '', split.policy),
-      ...split.queryOptions,
-      enabled: isActive,
-    } as UseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
+    // Without an id the query stays disabled: nothing is ever sent for the empty key.
+    hookQueryOptions(client, sessionId ?? '', split, isActive) as UseQueryOptions<
+      CheckoutSession,
+      CheckoutApiError,
+      TData,
+      CheckoutSessionQueryKey
+    >,
     queryClient,
   );
 

@@ -3,10 +3,11 @@ import { useQueries, useQueryClient, type UseQueryOptions } from '@tanstack/reac
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
-import { checkoutSessionQueryOptions, type CheckoutSessionQueryKey } from './queryOptions';
+import type { CheckoutSessionQueryKey } from './queryOptions';
 import {
   findSessionQuery,
   hasSessionId,
+  hookQueryOptions,
   splitOptions,
   usePollingSnapshot,
   useSessionTransitions,
@@ -38,11 +39,7 @@ export function useCheckoutSessions(
     {
       queries: sessionIds.map(
         (sessionId) =>
-          ({
-            ...checkoutSessionQueryOptions(client, sessionId, split.policy),
-            ...split.queryOptions,
-            enabled: hasSessionId(sessionId) && split.enabled,
-          }) as UseQueryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>,
+          hookQueryOptions(client, sessionId, split, hasSessionId(sessionId) && split.enabled) as UseQueryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>,
       ),
     },
     queryClient,

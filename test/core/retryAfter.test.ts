@@ -52,17 +52,23 @@ describe('createRetryAfterHolds', () => {
     expect(sentAt).toEqual([0, 0]);
   });
 
-  it('after a hold, sends only once waitUntilSendable lets it', async () => {
-    let letThrough = () => {};
-    const holds = createRetryAfterHolds({ waitUntilSendable: () => new Promise<void>((resolve) => (letThrough = resolve)) });
+  it('sends only once waitUntilSendable lets it, before a first request and after a hold', async () => {
+    const gates: Array<() => void> = [];
+    const holds = createRetryAfterHolds({ waitUntilSendable: () => new Promise<void>((resolve) => gates.push(resolve)) });
     const { request, sentAt } = requestFailingOnceWith(rateLimited);
-    await expect(holds.send('cs_1', undefined, request)).rejects.toBe(rateLimited);
+    const first = holds.send('cs_1', undefined, request);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sentAt).toEqual([]);
+    gates[0]?.();
+    await expect(first).rejects.toBe(rateLimited);
+    expect(sentAt).toEqual([1_000]);
+
     const next = holds.send('cs_1', undefined, request);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(sentAt).toEqual([0]);
-    letThrough();
+    expect(sentAt).toEqual([1_000]);
+    gates[1]?.();
     await expect(next).resolves.toBe('answer');
-    expect(sentAt).toEqual([0, 60_000]);
+    expect(sentAt).toEqual([1_000, 61_000]);
   });
 
   it('gives up a held request when its signal aborts, and sends nothing', async () => {

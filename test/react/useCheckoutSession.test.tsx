@@ -1,6 +1,13 @@
-import { dehydrate, hydrate, QueryClient, QueryClientProvider, useSuspenseQuery } from '@tanstack/react-query';
+import {
+  dehydrate,
+  hydrate,
+  QueryClient,
+  QueryClientProvider,
+  QueryErrorResetBoundary,
+  useSuspenseQuery,
+} from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { Profiler, Suspense, type ReactNode } from 'react';
+import { Component, Profiler, Suspense, type ReactNode } from 'react';
 import type { CheckoutSession } from '../../src/core/schema';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { useCheckoutSession, type UseCheckoutSessionOptions } from '../../src/react/useCheckoutSession';
@@ -233,6 +240,35 @@ describe('useCheckoutSession polling', () => {
     setVisibility(undefined);
   });
 
+  it('sends nothing for a watcher mounted in a hidden page, and asks once it is shown', async () => {
+    const requests = script([pending()]);
+    setVisibility('hidden');
+    renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(30_000);
+    expect(requests).toHaveLength(0);
+
+    setVisibility('visible');
+    await advance(10);
+    expect(requests).toHaveLength(1);
+    expect(shown()).toBe('PENDING|ok|open|polling');
+    setVisibility(undefined);
+  });
+
+  it('sends nothing for a session switched to while the page is hidden', async () => {
+    const requests = script([({ sessionId }) => pending(sessionId)]);
+    const { rerender } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(10);
+    setVisibility('hidden');
+    rerender(<Status id="cs_2" options={{ pollInterval: 1_000 }} />);
+    await advance(30_000);
+    expect(requests.map((request) => request.sessionId)).toEqual(['cs_1']);
+
+    setVisibility('visible');
+    await advance(10);
+    expect(requests.map((request) => request.sessionId)).toEqual(['cs_1', 'cs_2']);
+    setVisibility(undefined);
+  });
+
   it('does not refetch on visibility once the session is terminal', async () => {
     const requests = script([succeeded()]);
     renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
@@ -385,6 +421,33 @@ describe('useCheckoutSession sharing', () => {
     await advance(10);
     expect(requests).toHaveLength(1);
     expect(shown()).toBe('PENDING|ok|open|polling');
+  });
+
+  it('tries again after an error boundary’s reset with useSuspenseQuery', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const requests = script([errorResponse(503), succeeded()]);
+    const client = makeTestClient();
+    function SuspenseStatus() {
+      const { data } = useSuspenseQuery(checkoutSessionQueryOptions(client, 'cs_1', { retry: false }));
+      return <p>suspense:{data.status}</p>;
+    }
+    renderWithClient(
+      <QueryErrorResetBoundary>
+        {({ reset }) => (
+          <TryAgainBoundary onReset={reset}>
+            <Suspense fallback={<p>suspense:loading</p>}>
+              <SuspenseStatus />
+            </Suspense>
+          </TryAgainBoundary>
+        )}
+      </QueryErrorResetBoundary>,
+      { client },
+    );
+    await advance(10);
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await advance(10);
+    expect(requests).toHaveLength(2);
+    expect(screen.getByText(/^suspense:/).textContent).toBe('suspense:SUCCEEDED');
   });
 
   it('works with useSuspenseQuery through checkoutSessionQueryOptions, polling included', async () => {
@@ -637,6 +700,28 @@ describe('useCheckoutSession setup errors', () => {
     expect(result.current.isPolling).toBe(true);
   });
 });
+
+/** An error boundary with a "Try again" button that resets it, as React Query's docs show. */
+class TryAgainBoundary extends Component<{ onReset: () => void; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    const tryAgain = () => {
+      this.props.onReset();
+      this.setState({ failed: false });
+    };
+    return (
+      <button type="button" onClick={tryAgain}>
+        Try again
+      </button>
+    );
+  }
+}
 
 function setVisibility(state: 'hidden' | 'visible' | undefined) {
   if (state === undefined) {
