@@ -200,7 +200,7 @@ interface Transition {
 }
 
 // The latest status change of each cache entry, shared by every watcher of it, and a clock
-// that orders those changes against the moment each watcher mounted. Kept with the entry
+// that orders those changes against the moment each watcher began to watch. Kept with the entry
 // (a WeakMap), so it goes when React Query collects the entry.
 const transitions = new WeakMap<CheckoutSessionQuery, Transition>();
 let clock = 0;
