@@ -24,9 +24,10 @@ export interface CheckoutClient {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** The request timer's delay, or undefined for none. */
-function requestTimeout(timeoutMs: number): number | undefined {
-  if (!(timeoutMs > 0)) {
+/** The delay of a request's timeout timer, or undefined for no timer. */
+function timeoutTimerDelay(timeoutMs: number): number | undefined {
+  // Plain JavaScript configs read from the environment can pass "5000".
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
     throw new TypeError(
       `createCheckoutClient: timeoutMs must be a positive number of milliseconds, or Infinity for none (got ${String(timeoutMs)}).`,
     );
@@ -116,7 +117,7 @@ function describeParseFailure(error: unknown): string {
 export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
   const base = sessionsBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timerMs = requestTimeout(timeoutMs);
+  const timerMs = timeoutTimerDelay(timeoutMs);
 
   async function getSession(sessionId: string, { signal }: GetSessionOptions = {}): Promise<CheckoutSession> {
     const url = base + sessionPath(sessionId);

@@ -2,7 +2,7 @@
 import { useContext, useMemo, type ReactNode } from 'react';
 import { CheckoutI18nContext, withOwnWords, type CheckoutI18n } from './context';
 import { mergeMessages, type CheckoutLabels } from './dictionary';
-import { messagesForLocale } from './locales';
+import { languageOf, messagesForLocale } from './locales';
 import { en } from './messages/en';
 
 export interface CheckoutI18nProviderProps {
@@ -36,9 +36,11 @@ const ENGLISH: CheckoutI18n = { locale: undefined, timeZone: undefined, messages
 export function CheckoutI18nProvider({ locale, timeZone, messages, children }: CheckoutI18nProviderProps) {
   const parent = useContext(CheckoutI18nContext) ?? ENGLISH;
   const value = useMemo<CheckoutI18n>(() => {
-    // A locale of the parent's language (en-GB under English, or any language without a
-    // built-in dictionary) keeps the parent's words, overrides included.
-    const keepsWords = locale === undefined || messagesForLocale(locale) === messagesForLocale(parent.locale);
+    // A locale of the parent's language (en-GB under en-US; any English one under a provider
+    // without a locale) keeps the parent's words, overrides included.
+    const keepsWords =
+      locale === undefined ||
+      (parent.locale === undefined ? messagesForLocale(locale) === en : languageOf(locale) === languageOf(parent.locale));
     return {
       locale: locale ?? parent.locale,
       timeZone: timeZone ?? parent.timeZone,

@@ -107,5 +107,8 @@ export function checkoutSessionQueryOptions(
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),
     retryDelay: (failureCount, error) => retryDelayFor(failureCount, error, policy.retryDelay),
+    // A final error stays final when a watcher mounts; a retryable one is asked again, which
+    // is also what lets an error boundary's reset (useSuspenseQuery, throwOnError) try again.
+    retryOnMount: (query) => query.state.error?.retryable !== false,
   });
 }

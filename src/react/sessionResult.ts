@@ -1,6 +1,6 @@
 'use client';
 import { hashKey, notifyManager, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
@@ -89,14 +89,13 @@ export function hookQueryOptions<TQueryOptions>(
   sessionId: string,
   split: SplitOptions<TQueryOptions>,
   enabled: boolean,
-): ReturnType<typeof checkoutSessionQueryOptions> & TQueryOptions & { retryOnMount: boolean; enabled: boolean } {
+): ReturnType<typeof checkoutSessionQueryOptions> & TQueryOptions & { enabled: boolean } {
   return {
     ...checkoutSessionQueryOptions(client, sessionId, split.policy),
-    // A watcher that mounts on an error asks nothing at once: a final error stays final, and a
-    // retryable one waits for the next poll, so dashboard rows mounting as a filter changes
-    // do not ask again for every failed session. (checkoutSessionQueryOptions keeps React
-    // Query's default, which an error boundary's reset needs to try again.)
-    retryOnMount: false,
+    // A watcher that mounts on a retryable error waits for the next poll, so dashboard rows
+    // mounting as a filter changes do not each ask again for a failing session. With
+    // throwOnError the shared rule stays: an error boundary's reset asks again.
+    ...((split.queryOptions as { throwOnError?: unknown }).throwOnError ? {} : { retryOnMount: false }),
     ...split.queryOptions,
     enabled,
   };
@@ -128,6 +127,12 @@ function sessionQueryHash(sessionId: string): string {
   return hash;
 }
 
+/** A hook's ids as one string, so effects and subscriptions change only when the ids do. */
+const sessionIdsKey = (sessionIds: ReadonlyArray<string | null | undefined>) => sessionIds.join('\u0000');
+
+/** The cache hashes of the sessions in a {@link sessionIdsKey}. */
+const watchedHashes = (idsKey: string) => new Set(idsKey.split('\u0000').filter(hasSessionId).map(sessionQueryHash));
+
 /**
  * Whether each session will be asked again, as a string of "1"/"0" so the snapshot compares
  * by value. Subscribed to the query cache rather than read from the result: polling can stop
@@ -142,10 +147,10 @@ export function usePollingSnapshot(
 ): string {
   // Only this hook's sessions wake it: a dashboard's rows must not each re-check on every
   // other session's poll.
-  const idsKey = sessionIds.join('\u0000');
+  const idsKey = sessionIdsKey(sessionIds);
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const watched = new Set(idsKey.split('\u0000'));
+      const watched = watchedHashes(idsKey);
       // Batched like React Query's own observers, so a poll that changes both the data and
       // the flag renders once, not twice.
       const notify = notifyManager.batchCalls(onChange);
@@ -153,8 +158,7 @@ export function usePollingSnapshot(
         // Only a change of the entry's state can change the flag; the observer events that
         // follow each one would only make a dashboard re-check every session again.
         if (event.type !== 'updated' && event.type !== 'added' && event.type !== 'removed') return;
-        const [scope, sessionId] = event.query.queryKey;
-        if (scope === checkoutSessionKeys.all[0] && watched.has(String(sessionId))) notify();
+        if (watched.has(event.query.queryHash)) notify();
       });
     },
     [queryClient, idsKey],
@@ -251,21 +255,19 @@ export function useSessionTransitions(
   callbacks: CheckoutSessionCallbacks,
 ) {
   const callbacksRef = useRef(callbacks);
-  // When this watcher began to watch each session (by cache hash): the ids it mounts with count
-  // from its render, so watchers mounting together are all told of a status already cached;
-  // an id it switches to later counts from then, whoever else saw that session before.
-  const [watchingSince] = useState(() => {
-    const mountedAt = ++clock;
-    return new Map(sessionIds.filter(hasSessionId).map((sessionId) => [sessionQueryHash(sessionId), mountedAt]));
-  });
   useEffect(() => {
     callbacksRef.current = callbacks;
   });
-  const idsKey = sessionIds.join('\u0000');
+  const idsKey = sessionIdsKey(sessionIds);
+  // When this watcher began to watch each session (by cache hash), on the clock of the render
+  // that brought the id: effects run children first, so a page whose rows watch the same
+  // sessions must not count from after the rows recorded what they saw in the same commit.
+  const idsRendered = useMemo(() => ({ idsKey, at: ++clock }), [idsKey]);
+  const [watchingSince] = useState(() => new Map<string, number>());
   useEffect(() => {
-    const watched = new Set(idsKey.split('\u0000').filter(hasSessionId).map(sessionQueryHash));
+    const watched = watchedHashes(idsRendered.idsKey);
     for (const hash of watchingSince.keys()) if (!watched.has(hash)) watchingSince.delete(hash);
-    for (const hash of watched) if (!watchingSince.has(hash)) watchingSince.set(hash, ++clock);
+    for (const hash of watched) if (!watchingSince.has(hash)) watchingSince.set(hash, idsRendered.at);
 
     const cache = queryClient.getQueryCache();
     const tell = (hash: string) => {
@@ -293,5 +295,5 @@ export function useSessionTransitions(
     return cache.subscribe((event) => {
       if (event.type === 'updated' && watched.has(event.query.queryHash)) tell(event.query.queryHash);
     });
-  }, [queryClient, idsKey, watchingSince]);
+  }, [queryClient, idsRendered, watchingSince]);
 }

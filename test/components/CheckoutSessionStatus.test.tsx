@@ -11,9 +11,11 @@ import {
   makeSession,
   mockSession,
   mockSessionError,
+  mockSessionEndpoint,
   mockSessionSequence,
   sessionFixtures,
 } from '../../src/testing';
+import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 import { axeViolations } from './support';
@@ -125,6 +127,29 @@ describe('CheckoutSessionStatus', () => {
     expect(button).toHaveFocus();
     expect(screen.queryByText('Checking your payment…')).toBeNull();
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('does not show the error of the session it was switched away from while that retry waits', async () => {
+    const rateLimited = errorResponse(429, { retryAfter: 30 });
+    server.use(
+      mockSessionEndpoint((info) => (info.sessionId === 'cs_A' ? rateLimited(info) : Response.json(makeSession({ id: info.sessionId })))),
+    );
+    // Another watcher keeps the first session's held retry alive after the panel leaves it.
+    function OtherWatcher() {
+      useCheckoutSession('cs_A', { retry: false });
+      return null;
+    }
+    const panel = (sessionId: string) => (
+      <>
+        <OtherWatcher />
+        <CheckoutSessionStatus sessionId={sessionId} retry={false} />
+      </>
+    );
+    const { rerender } = renderWithClient(panel('cs_A'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    rerender(panel('cs_B'));
+    expect(await screen.findByText('Pending')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -136,8 +136,8 @@ describe('createCheckoutClient request', () => {
     await expect(patient.getSession('cs_1')).resolves.toMatchObject({ id: 'cs_1' });
   });
 
-  it.each([0, -1, Number.NaN])('refuses timeoutMs %s, naming the fix', (timeoutMs) => {
-    expect(() => createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, timeoutMs })).toThrow(
+  it.each([0, -1, Number.NaN, '5000'])('refuses timeoutMs %s, naming the fix', (timeoutMs) => {
+    expect(() => createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, timeoutMs: timeoutMs as number })).toThrow(
       /timeoutMs must be a positive number of milliseconds, or Infinity/,
     );
   });

@@ -67,6 +67,18 @@ describe('CheckoutI18nProvider', () => {
     expect(screen.getByText('Erfolgreich')).toBeInTheDocument();
   });
 
+  it('speaks English again under a nested English provider inside a language added through messages', () => {
+    render(
+      <CheckoutI18nProvider locale="fr-FR" messages={{ sessionStatus: { SUCCEEDED: 'Réussi' } }}>
+        <SessionStatusBadge status="SUCCEEDED" />
+        <CheckoutI18nProvider locale="en-US">
+          <SessionStatusBadge status="SUCCEEDED" />
+        </CheckoutI18nProvider>
+      </CheckoutI18nProvider>,
+    );
+    expect(screen.getAllByText(/Réussi|Succeeded/).map((badge) => badge.textContent)).toEqual(['Réussi', 'Succeeded']);
+  });
+
   it('lets a component’s labels win over the provider', () => {
     render(
       <CheckoutI18nProvider locale="de-DE">

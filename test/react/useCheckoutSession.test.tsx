@@ -4,6 +4,7 @@ import {
   QueryClient,
   QueryClientProvider,
   QueryErrorResetBoundary,
+  useQuery,
   useSuspenseQuery,
 } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
@@ -448,6 +449,41 @@ describe('useCheckoutSession sharing', () => {
     await advance(10);
     expect(requests).toHaveLength(2);
     expect(screen.getByText(/^suspense:/).textContent).toBe('suspense:SUCCEEDED');
+  });
+
+  it('tries again after an error boundary’s reset with the hook and throwOnError', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const requests = script([errorResponse(503), succeeded()]);
+    renderWithClient(
+      <QueryErrorResetBoundary>
+        {({ reset }) => (
+          <TryAgainBoundary onReset={reset}>
+            <Status id="cs_1" options={{ retry: false, throwOnError: true }} />
+          </TryAgainBoundary>
+        )}
+      </QueryErrorResetBoundary>,
+    );
+    await advance(10);
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await advance(10);
+    expect(requests).toHaveLength(2);
+    expect(shown()).toBe('SUCCEEDED|ok|terminal|idle');
+  });
+
+  it('never asks again for a final 404 when a plain useQuery watcher remounts', async () => {
+    const requests = script([errorResponse(404)]);
+    const client = makeTestClient();
+    function PlainRow() {
+      const { error } = useQuery(checkoutSessionQueryOptions(client, 'cs_1'));
+      return <p>row:{error?.kind ?? 'ok'}</p>;
+    }
+    const { rerender } = renderWithClient(<PlainRow />, { client });
+    await advance(100);
+    rerender(<></>);
+    rerender(<PlainRow />);
+    await advance(100);
+    expect(requests).toHaveLength(1);
+    expect(screen.getByText(/^row:/).textContent).toBe('row:not_found');
   });
 
   it('works with useSuspenseQuery through checkoutSessionQueryOptions, polling included', async () => {

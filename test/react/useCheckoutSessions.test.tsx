@@ -1,10 +1,11 @@
-import { screen } from '@testing-library/react';
-import { memo, Profiler } from 'react';
+import { act, screen } from '@testing-library/react';
+import { memo, Profiler, useState } from 'react';
+import { checkoutSessionKeys } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
 import { makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
 import { advance, installFakeTimers } from '../support/fakeTime';
-import { renderWithClient } from '../support/renderWithClient';
+import { makeQueryClient, renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 
 const server = setupMswServer();
@@ -129,5 +130,28 @@ describe('useCheckoutSessions', () => {
     await advance(10_000);
     expect(onTerminal).toHaveBeenCalledTimes(3);
     for (const [session] of onTerminal.mock.calls) expect(session.orderReference).not.toBe('selected');
+  });
+
+  it('tells the page of a first status its rows saw in the same commit', async () => {
+    server.use(mockSessionEndpoint((info) => Response.json(makeSession({ id: info.sessionId }))));
+    const queryClient = makeQueryClient();
+    queryClient.setQueryData(checkoutSessionKeys.detail('cs_1'), makeSession({ id: 'cs_1', status: 'PENDING' }));
+    const onStatusChange = vi.fn();
+    let showIds: (ids: string[]) => void = () => undefined;
+    function Row({ id }: { id: string }) {
+      useCheckoutSession(id, { pollInterval: 60_000 });
+      return null;
+    }
+    // The ids arrive one render after the page mounts, as they do from a list request.
+    function Page() {
+      const [pageIds, setPageIds] = useState<string[]>([]);
+      showIds = setPageIds;
+      useCheckoutSessions(pageIds, { pollInterval: 60_000, onStatusChange });
+      return pageIds.map((id) => <Row key={id} id={id} />);
+    }
+    renderWithClient(<Page />, { queryClient });
+    act(() => showIds(['cs_1']));
+    await advance(100);
+    expect(onStatusChange).toHaveBeenCalledTimes(1);
   });
 });

@@ -63,16 +63,20 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
   const i18n = useCheckoutI18nForLocale(labels, locale, timeZone);
   // The error the shopper asked to retry, until the retry settles: a Retry-After can hold it for
   // seconds, and before the first answer React Query clears the error while it tries again,
-  // which would take the pressed button (and its focus) away.
-  const [retrying, setRetrying] = useState<CheckoutApiError | null>(null);
+  // which would take the pressed button (and its focus) away. Kept with its session, so a
+  // panel switched to another one does not show it.
+  const [retrying, setRetrying] = useState<{ sessionId: string | null | undefined; error: CheckoutApiError } | null>(null);
   if (children) return <>{children(result)}</>;
 
   const { messages } = i18n;
   const { data } = result;
-  const error = result.error ?? retrying;
+  const retryingHere = retrying?.sessionId === sessionId ? retrying : null;
+  const error = result.error ?? retryingHere?.error ?? null;
   const retry = () => {
-    setRetrying(error);
-    void result.refetch().finally(() => setRetrying(null));
+    if (!error) return;
+    const asked = { sessionId, error };
+    setRetrying(asked);
+    void result.refetch().finally(() => setRetrying((current) => (current === asked ? null : current)));
   };
   const Heading = `h${headingLevel}` as const;
   const isLoading = result.isPending && !error && Boolean(sessionId) && hook.enabled !== false;
@@ -105,7 +109,7 @@ export const CheckoutSessionStatus = forwardRef<HTMLElement, CheckoutSessionStat
           </div>
         ) : null}
         {error ? (
-          <CheckoutSessionError error={error} onRetry={retry} retrying={retrying !== null} />
+          <CheckoutSessionError error={error} onRetry={retry} retrying={retryingHere !== null} />
         ) : null}
       </section>
     </CheckoutI18nContext.Provider>
