@@ -4,21 +4,29 @@ import { refundUsd45 } from './fixtures';
 let sequence = 0;
 const nextId = (prefix: string) => `${prefix}_${(++sequence).toString().padStart(6, '0')}`;
 
+/** Fields to set; one left undefined (`{ id: maybeId }`) keeps its default. */
+export type Overrides<T> = { [Key in keyof T]?: T[Key] | undefined };
+
+const given = <T extends object>(overrides: Overrides<T>) =>
+  Object.fromEntries(Object.entries(overrides).filter((entry) => entry[1] !== undefined)) as Partial<T>;
+
 /**
- * A schema-valid refund: 45.01 USD, SUCCEEDED, requested by the customer, unless overridden.
+ * A schema-valid refund: 45.01 USD, SUCCEEDED, requested by the customer, unless overridden
+ * (an override left undefined keeps the default).
  *
  * @example makeRefund({ amount: 500, currency: 'JPY', status: 'PENDING' })
  */
-export function makeRefund(overrides: Partial<Refund> = {}): Refund {
-  return { ...refundUsd45, id: nextId('re'), ...overrides };
+export function makeRefund(overrides: Overrides<Refund> = {}): Refund {
+  return { ...refundUsd45, id: nextId('re'), ...given(overrides) };
 }
 
 /**
- * A schema-valid session, PENDING with no refunds unless overridden.
+ * A schema-valid session, PENDING with no refunds unless overridden (an override left
+ * undefined keeps the default).
  *
  * @example makeSession({ status: 'SUCCEEDED', refunds: [makeRefund()] })
  */
-export function makeSession(overrides: Partial<CheckoutSession> = {}): CheckoutSession {
+export function makeSession(overrides: Overrides<CheckoutSession> = {}): CheckoutSession {
   return {
     id: nextId('cs'),
     orderReference: 'ORD-12345',
@@ -30,6 +38,6 @@ export function makeSession(overrides: Partial<CheckoutSession> = {}): CheckoutS
     createdAt: '2024-01-15T11:00:00.000Z',
     updatedAt: '2024-01-15T11:30:00.000Z',
     refunds: null,
-    ...overrides,
+    ...given(overrides),
   };
 }

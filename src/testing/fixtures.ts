@@ -1,6 +1,16 @@
 import type { ApiErrorEnvelope, CheckoutSession, Refund } from '../core/schema';
 
 // The provider's example bodies (../shared/api/fixtures), copied so the package carries them.
+// Frozen, deeply: a test that changed one would change it for every later test, and for
+// makeRefund. Copy one to change it: makeSession({ ...sessionFixtures.pending, status: … }).
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 const base = {
   id: 'e4b8c1a2-1234-5678-abcd-ef1234567890',
@@ -12,7 +22,7 @@ const base = {
 } as const;
 
 /** The provider's example refund; also the defaults of makeRefund. */
-export const refundUsd45: Refund = {
+export const refundUsd45: Refund = deepFreeze({
   id: '3d72f30c-2977-44bf-b2e8-ff09b9b3216d',
   amount: 45.01,
   currency: 'USD',
@@ -21,10 +31,9 @@ export const refundUsd45: Refund = {
   reason: 'REQUESTED_BY_CUSTOMER',
   createdAt: '2024-01-15T11:00:00.000Z',
   updatedAt: '2024-01-15T11:30:00.000Z',
-};
+});
 
-/** Session bodies of every status the provider names, an unknown one, and its odd example. */
-export const sessionFixtures = {
+const sessionBodies = {
   /** The reference's own example: PENDING, yet with a failureReason and a refund. */
   referenceExample: {
     ...base,
@@ -82,8 +91,11 @@ export const sessionFixtures = {
   },
 } satisfies Record<string, CheckoutSession>;
 
+/** Session bodies of every status the provider names, an unknown one, and its odd example. */
+export const sessionFixtures: Readonly<Record<keyof typeof sessionBodies, CheckoutSession>> = deepFreeze(sessionBodies);
+
 /** Currencies with 2, 0 and 3 minor digits, a sub-unit amount, and statuses outside the reference. */
-export const mixedCurrencyRefunds: Refund[] = [
+export const mixedCurrencyRefunds: readonly Refund[] = deepFreeze([
   { ...refundUsd45, id: 'r-usd' },
   { ...refundUsd45, id: 'r-jpy', amount: 500, currency: 'JPY', status: 'PENDING', reason: null },
   {
@@ -96,10 +108,10 @@ export const mixedCurrencyRefunds: Refund[] = [
     reason: 'FRAUDULENT',
   },
   { ...refundUsd45, id: 'r-eur', amount: 0.1, currency: 'EUR', status: 'CANCELED', reason: 'OTHER' },
-];
+]);
 
 /** The provider's error envelopes, by HTTP status (403 and 429 are not in its examples: same shape). */
-export const errorFixtures = {
+export const errorFixtures = deepFreeze({
   401: { error: 'Unauthorized', message: 'Authentication required. Please provide a valid API token', code: 401 },
   403: { error: 'Forbidden', message: 'You do not have access to this session', code: 403 },
   404: { error: 'Not Found', message: 'The requested resource was not found', code: 404 },
@@ -112,6 +124,6 @@ export const errorFixtures = {
   },
   502: { error: 'Error', message: 'Service temporarily unavailable.', code: 502 },
   504: { error: 'Error', message: 'Request timed out.', code: 504 },
-} satisfies Record<number, ApiErrorEnvelope>;
+} satisfies Record<number, ApiErrorEnvelope>);
 
 export type ErrorFixtureStatus = keyof typeof errorFixtures;

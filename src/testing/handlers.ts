@@ -16,9 +16,13 @@ export interface SessionHandlerOptions {
   baseUrl?: string;
   /** Only this session id is answered; others fall through to the next handler. */
   sessionId?: string;
-  /** Milliseconds to wait before every answer. */
+  /** Milliseconds to wait before every answer; `Infinity` never answers (a loading state). */
   latencyMs?: number;
-  /** Answer 401 (with the provider's envelope) unless `Authorization: Bearer <requireToken>` is sent. */
+  /**
+   * Answer 401 (with the provider's envelope) unless `Authorization: Bearer <requireToken>` is
+   * sent. A refused request is answered before the script: it uses no step of a sequence and
+   * is not counted or passed to `onRequest`.
+   */
   requireToken?: string;
   /** Called once per request, before it is answered: count requests, assert headers. */
   onRequest?: (info: SessionRequestInfo) => void;
@@ -59,12 +63,25 @@ export function nonJsonResponse(body = '<!doctype html><title>Bad gateway</title
   return () => new HttpResponse(body, { status, headers: { 'Content-Type': 'text/html' } });
 }
 
-/** Answers after `ms` milliseconds. */
+/**
+ * Waits `ms` (`Infinity`: for ever), or until the request is aborted. True when the request
+ * is still wanted: an aborted one must not run its responder, whose side effects a test counts.
+ */
+async function waitLatency(ms: number, request: Request): Promise<boolean> {
+  if (request.signal.aborted) return false;
+  let onAbort = () => {};
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    request.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  await Promise.race([delay(Number.isFinite(ms) ? ms : 'infinite'), aborted]);
+  request.signal.removeEventListener('abort', onAbort);
+  return !request.signal.aborted;
+}
+
+/** Answers after `ms` milliseconds (`Infinity`: never); an aborted request is not answered. */
 export function withLatency(ms: number, responder: SessionResponder): SessionResponder {
-  return async (info) => {
-    await delay(ms);
-    return responder(info);
-  };
+  return async (info) => ((await waitLatency(ms, info.request)) ? responder(info) : HttpResponse.error());
 }
 
 function toResponder(step: SessionAnswer | SessionResponder): SessionResponder {
@@ -82,7 +99,11 @@ function sessionUrlPattern(baseUrl: string | undefined): string {
 
 /**
  * The general builder: answers `GET …/api/v1/sessions/:sessionId` with whatever `respond`
- * returns for each request. The others below are shorthands for it.
+ * returns for each request. The others below are shorthands for it. Its request counts (the
+ * `call` of each session, a sequence's step) live in the handler it returns: build one per
+ * test (`server.use(…)` in the test or a `beforeEach`) or per story render (a `beforeEach`),
+ * not once in `setupServer(…)` or a story's `parameters`, or the next test starts where the
+ * last one stopped.
  */
 export function mockSessionEndpoint(
   respond: (info: SessionRequestInfo) => Response | Promise<Response>,
@@ -92,15 +113,16 @@ export function mockSessionEndpoint(
   return http.get(sessionUrlPattern(options.baseUrl), async ({ request, params }) => {
     const sessionId = String(params.sessionId);
     if (options.sessionId !== undefined && options.sessionId !== sessionId) return undefined;
-    const call = (calls.get(sessionId) ?? 0) + 1;
-    calls.set(sessionId, call);
+    const refused =
+      options.requireToken !== undefined && request.headers.get('Authorization') !== `Bearer ${options.requireToken}`;
+    const call = refused ? 0 : (calls.get(sessionId) ?? 0) + 1;
     const info = { sessionId, call, request };
-    options.onRequest?.(info);
-    if (options.latencyMs) await delay(options.latencyMs);
-    if (options.requireToken !== undefined && request.headers.get('Authorization') !== `Bearer ${options.requireToken}`) {
-      return errorResponse(401)(info);
+    if (!refused) {
+      calls.set(sessionId, call);
+      options.onRequest?.(info);
     }
-    return respond(info);
+    if (options.latencyMs && !(await waitLatency(options.latencyMs, request))) return HttpResponse.error();
+    return refused ? errorResponse(401)(info) : respond(info);
   });
 }
 

@@ -61,7 +61,7 @@ describe('RefundList', () => {
       <RefundList
         locale="en-US"
         refunds={[
-          ...sessionFixtures.referenceExample.refunds,
+          ...(sessionFixtures.referenceExample.refunds ?? []),
           makeRefund({ status: 'FAILED', failureReason: 'INSUFFICIENT_FUNDS' }),
         ]}
       />,
@@ -75,7 +75,7 @@ describe('RefundList', () => {
     render(
       <RefundList
         refunds={[
-          ...sessionFixtures.referenceExample.refunds,
+          ...(sessionFixtures.referenceExample.refunds ?? []),
           makeRefund({ status: 'SUCCEEDED', failureReason: 'EXPIRED' }),
         ]}
       />,

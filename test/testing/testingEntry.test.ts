@@ -1,3 +1,4 @@
+import { HttpResponse } from 'msw';
 import { checkoutSessionSchema, refundSchema } from '../../src/core/schema';
 import {
   errorFixtures,
@@ -7,6 +8,7 @@ import {
   mockNetworkError,
   mockNonJson,
   mockSession,
+  mockSessionEndpoint,
   mockSessionError,
   mockSessionSequence,
   errorResponse,
@@ -30,6 +32,21 @@ describe('fixture factories', () => {
     const session = makeSession({ status: 'SUCCEEDED', refunds: [makeRefund({ currency: 'JPY', amount: 500 })] });
     expect(checkoutSessionSchema.parse(session).refunds?.[0]).toMatchObject({ currency: 'JPY', amount: 500 });
     expect(makeSession().id).not.toBe(makeSession().id);
+  });
+
+  it('keeps the defaults for overrides left undefined', () => {
+    const maybeId: string | undefined = undefined;
+    expect(checkoutSessionSchema.safeParse(makeSession({ id: maybeId, status: undefined })).success).toBe(true);
+    expect(refundSchema.safeParse(makeRefund({ amount: undefined })).success).toBe(true);
+  });
+
+  it('refuses changes to the shipped fixtures, which every later test and makeRefund share', () => {
+    const refunds = sessionFixtures.refunded.refunds ?? [];
+    expect(() => {
+      (refunds[0] as { amount: number }).amount = 999;
+    }).toThrow(TypeError);
+    expect(() => refunds.push(makeRefund())).toThrow(TypeError);
+    expect(makeRefund().amount).toBe(45.01);
   });
 
   it('makes a schema-valid refund', () => {
@@ -94,6 +111,55 @@ describe('MSW handler builders', () => {
     server.use(mockSession(makeSession(), { requireToken: 'right' }));
     expect((await get('a', 'wrong')).status).toBe(401);
     expect((await get('a', 'right')).status).toBe(200);
+  });
+
+  it('uses no step of a sequence, and tells onRequest nothing, for a request it refuses', async () => {
+    const onRequest = vi.fn();
+    server.use(
+      mockSessionSequence([makeSession({ status: 'PENDING' }), makeSession({ status: 'SUCCEEDED' })], {
+        requireToken: 'right',
+        onRequest,
+      }),
+    );
+    expect((await get('a', 'wrong')).status).toBe(401);
+    await expect((await get('a', 'right')).json()).resolves.toMatchObject({ status: 'PENDING' });
+    expect(onRequest.mock.calls.map(([info]) => info.call)).toEqual([1]);
+  });
+
+  it('never answers with latencyMs Infinity, for a loading state', async () => {
+    vi.useFakeTimers();
+    try {
+      server.use(mockSession(makeSession(), { latencyMs: Infinity }));
+      const controller = new AbortController();
+      let settled = false;
+      const pending = fetch(sessionUrl('a'), { signal: controller.signal }).then(
+        () => (settled = true),
+        (error: unknown) => error,
+      );
+      await vi.advanceTimersByTimeAsync(60 * 60_000);
+      expect(settled).toBe(false);
+      controller.abort();
+      await expect(pending).resolves.toMatchObject({ name: 'AbortError' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not run the responder of a request aborted during its latency', async () => {
+    vi.useFakeTimers();
+    try {
+      const answered = vi.fn(() => HttpResponse.json(makeSession()));
+      server.use(mockSessionEndpoint(answered, { latencyMs: 1_000 }));
+      const controller = new AbortController();
+      const request = fetch(sessionUrl('a'), { signal: controller.signal }).catch((error: unknown) => error);
+      await vi.advanceTimersByTimeAsync(100);
+      controller.abort();
+      await expect(request).resolves.toMatchObject({ name: 'AbortError' });
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(answered).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers only the session id and base URL it was given', async () => {

@@ -10,6 +10,7 @@ import {
   type CheckoutSession,
   type SessionStatus,
 } from '../../src';
+import { sessionFixtures } from '../../src/testing';
 
 declare const client: CheckoutClient;
 
@@ -46,3 +47,9 @@ export function TypeChecks() {
   expectTypeOf(useCheckoutSessions(['a', 'b'])[0]!.isPolling).toEqualTypeOf<boolean>();
   return null;
 }
+
+// The testing entry's fixtures are sessions like any other: swapping one for another type-checks.
+expectTypeOf(sessionFixtures.succeeded).toEqualTypeOf<CheckoutSession>();
+let shownFixture = sessionFixtures.pending;
+shownFixture = { ...shownFixture, status: 'SUCCEEDED' };
+expectTypeOf(shownFixture.status).toEqualTypeOf<SessionStatus>();
