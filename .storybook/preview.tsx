@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { CheckoutI18nProvider } from '../src/i18n';
 import '../src/styles.css';
+import { STORY_API } from '../stories/support/withCheckoutProviders';
 
 /**
  * The toolbar's theme, direction and locale, applied around every story: a surface with
@@ -10,7 +11,9 @@ import '../src/styles.css';
  * kit's i18n provider (so words, numbers and dates follow the locale).
  */
 const withToolbarGlobals: Decorator = (Story, context) => {
-  const { theme, direction, locale } = context.globals as { theme?: string; direction?: 'ltr' | 'rtl'; locale?: string };
+  const { theme, direction } = context.globals as { theme?: string; direction?: 'ltr' | 'rtl' };
+  // A story that sets its own locale (a German panel) speaks it, whatever the toolbar says.
+  const locale = (context.args as { locale?: string }).locale ?? (context.globals as { locale?: string }).locale;
   return (
     <div
       data-theme={theme}
@@ -39,7 +42,11 @@ const preview: Preview = {
       // A relative worker URL keeps the static build working when served from any folder.
       await worker.start({
         serviceWorker: { url: './mockServiceWorker.js' },
-        onUnhandledRequest: 'bypass',
+        // Story assets pass; a request to the mocked API that no story answers (a session id
+        // typed into Controls) fails here instead of leaving the browser with the token.
+        onUnhandledRequest: (request, print) => {
+          if (new URL(request.url).origin === STORY_API) print.error();
+        },
         quiet: true,
       });
       return worker;

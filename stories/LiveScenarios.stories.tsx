@@ -35,11 +35,34 @@ const pending = (id: string) => makeSession({ id, orderReference: 'ORD-12345' })
 const settled = (id: string, status: string, extra: Parameters<typeof makeSession>[0] = {}) =>
   makeSession({ id, orderReference: 'ORD-12345', status, ...extra });
 
-function script(sessionId: string, steps: Array<SessionAnswer | SessionResponder>) {
-  return serve(() => [mockSessionSequence(steps, { baseUrl: STORY_API, sessionId })]);
+/** Serves `steps` to the story's session; `requests`, if given, records each request's number. */
+function script(sessionId: string, steps: Array<SessionAnswer | SessionResponder>, requests?: number[]) {
+  return serve(() => {
+    requests?.splice(0);
+    return [mockSessionSequence(steps, { baseUrl: STORY_API, sessionId, onRequest: (info) => requests?.push(info.call) })];
+  });
 }
 
 const LONG = { timeout: 8_000 };
+
+/** Counts the alerts that appear in the story from now on, however briefly. */
+function watchForAlerts(root: HTMLElement) {
+  let seen = 0;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && (node.matches('[role="alert"]') || node.querySelector('[role="alert"]'))) seen += 1;
+      }
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  return {
+    seen: () => {
+      observer.disconnect();
+      return seen;
+    },
+  };
+}
 
 export const PendingToSucceeded: Story = {
   args: { sessionId: 'cs_succeeds' },
@@ -62,11 +85,23 @@ export const PendingToFailedExpired: Story = {
   },
 };
 
+const recoveryRequests: number[] = [];
+
+/** A 500 and a 502 are retried with backoff behind the loading state: the shopper never sees them. */
 export const ServerErrorThenRecovery: Story = {
   args: { sessionId: 'cs_recovers', retryDelay: 300 },
-  beforeEach: script('cs_recovers', [errorResponse(500), errorResponse(502), pending('cs_recovers'), settled('cs_recovers', 'SUCCEEDED')]),
+  beforeEach: script(
+    'cs_recovers',
+    [errorResponse(500), errorResponse(502), pending('cs_recovers'), settled('cs_recovers', 'SUCCEEDED')],
+    recoveryRequests,
+  ),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Succeeded', {}, LONG)).toBeVisible();
+    const canvas = within(canvasElement);
+    const alerts = watchForAlerts(canvasElement);
+    await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+    // Both errors were answered and retried, and no alert ever showed.
+    await expect(recoveryRequests).toEqual([1, 2, 3, 4]);
+    await expect(alerts.seen()).toBe(0);
   },
 };
 
@@ -89,8 +124,11 @@ export const RateLimitedRetryWaits: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Try again' }, LONG));
+    const clickedAt = performance.now();
     await expect(await canvas.findByRole('button', { name: 'Trying again…' })).toHaveAttribute('aria-disabled', 'true');
     await expect(await canvas.findByText('Succeeded', {}, LONG)).toBeVisible();
+    // The button appears with the 429, so most of its 3 s Retry-After is still to wait.
+    await expect(performance.now() - clickedAt).toBeGreaterThan(2_000);
   },
 };
 

@@ -156,5 +156,7 @@ describe('soak', () => {
     expect(requests).toBe(10_000);
     expect(peakCacheEntries).toBeGreaterThanOrEqual(10);
     expect(after).toEqual(before);
-  }, 60_000);
+    // About 25 s alone; the limit is only a guard, and a CI box running other suites beside it
+    // took past 60 s.
+  }, 120_000);
 });
