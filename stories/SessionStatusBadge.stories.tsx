@@ -12,6 +12,16 @@ const meta = {
     status: { control: 'select', options: [...SESSION_STATUSES, 'AWAITING_CAPTURE'] },
     failureReason: { control: 'select', options: [undefined, 'EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] },
     size: { control: 'inline-radio', options: ['sm', 'md'] },
+    labels: { control: 'object', description: 'Words for this badge only, over the provider’s.' },
+  },
+  parameters: {
+    docs: {
+      description: {
+        // The badge is built by a factory, which react-docgen cannot read: its TSDoc, here.
+        component:
+          'One `<span class="rcs-badge" data-status data-tone>` per session status: a word for every status (an unknown one humanised, `AWAITING_CAPTURE` → "Awaiting capture"), a tone, a dot that is a ring for PENDING, pulsing unless the user prefers reduced motion, and filled otherwise, so colour is never the only cue, and the failure reason in words where it explains a failure. Forwards its ref and passes other props to the span.',
+      },
+    },
   },
 } satisfies Meta<typeof SessionStatusBadge>;
 
