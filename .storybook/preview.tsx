@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { CheckoutI18nProvider } from '../src/i18n';
@@ -38,15 +39,14 @@ const preview: Preview = {
   decorators: [withToolbarGlobals],
   loaders: [
     mswLoader(async () => {
-      const worker = setupWorker();
+      // Last in line, behind every story's handlers: a request to the mocked API that no story
+      // answers (a session id typed into Controls) fails here instead of leaving the browser
+      // with the story's token.
+      const worker = setupWorker(http.all(`${STORY_API}/*`, () => HttpResponse.error()));
       // A relative worker URL keeps the static build working when served from any folder.
       await worker.start({
         serviceWorker: { url: './mockServiceWorker.js' },
-        // Story assets pass; a request to the mocked API that no story answers (a session id
-        // typed into Controls) fails here instead of leaving the browser with the token.
-        onUnhandledRequest: (request, print) => {
-          if (new URL(request.url).origin === STORY_API) print.error();
-        },
+        onUnhandledRequest: 'bypass',
         quiet: true,
       });
       return worker;

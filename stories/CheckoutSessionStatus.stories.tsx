@@ -3,7 +3,8 @@ import { expect, within } from 'storybook/test';
 import { CheckoutSessionStatus } from '../src/components/CheckoutSessionStatus/CheckoutSessionStatus';
 import { CheckoutSessionError } from '../src/components/CheckoutSessionStatus/parts';
 import { CheckoutApiError, type CheckoutApiErrorKind } from '../src/core/errors';
-import { makeRefund, makeSession, mockSession, mockSessionError, mockNonJson } from '../src/testing';
+import { HttpResponse } from 'msw';
+import { makeRefund, makeSession, mockNonJson, mockSession, mockSessionEndpoint, mockSessionError } from '../src/testing';
 import { serve } from './support/scenario';
 import { STORY_API, withCheckoutProviders } from './support/withCheckoutProviders';
 
@@ -11,19 +12,6 @@ import { STORY_API, withCheckoutProviders } from './support/withCheckoutProvider
  * The order-confirmation panel's states one by one, each on a session that does not move:
  * the live scenarios show them changing.
  */
-const meta = {
-  title: 'Components/CheckoutSessionStatus',
-  component: CheckoutSessionStatus,
-  decorators: [withCheckoutProviders],
-  args: { sessionId: 'cs_panel' },
-} satisfies Meta<typeof CheckoutSessionStatus>;
-
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-const answer = (session: ReturnType<typeof makeSession>) =>
-  serve(() => [mockSession(session, { baseUrl: STORY_API, sessionId: session.id })]);
-
 const refunded = makeSession({
   id: 'cs_panel_refunded',
   status: 'PARTIALLY_REFUNDED',
@@ -32,27 +20,64 @@ const refunded = makeSession({
     makeRefund({ id: 're_panel_2', amount: 500, currency: 'JPY', status: 'PENDING' }),
   ],
 });
+const paid = makeSession({ id: 'cs_panel_paid', status: 'SUCCEEDED' });
+const refundedLateInTheDay = makeSession({
+  id: 'cs_panel_tokyo',
+  status: 'REFUNDED',
+  refunds: [makeRefund({ id: 're_panel_tokyo', createdAt: '2024-01-15T23:30:00.000Z' })],
+});
+/** Session ids this file's panels asked for that no story answers. */
+const unanswered: string[] = [];
+
+const meta = {
+  title: 'Components/CheckoutSessionStatus',
+  component: CheckoutSessionStatus,
+  decorators: [withCheckoutProviders],
+  args: { sessionId: 'cs_panel' },
+  // Every story's sessions at once, each answered by id: on the docs page each story block
+  // resets the worker, and only the last block's handlers stay for all of them.
+  beforeEach: serve(() => [
+    ...[refunded, paid, refundedLateInTheDay].map((session) => mockSession(session, { baseUrl: STORY_API, sessionId: session.id })),
+    mockSession(makeSession(), { baseUrl: STORY_API, sessionId: 'cs_panel_waiting', latencyMs: Infinity }),
+    mockSessionError(403, { baseUrl: STORY_API, sessionId: 'cs_panel_forbidden' }),
+    mockNonJson(undefined, { baseUrl: STORY_API, sessionId: 'cs_panel_garbled' }),
+    mockSessionEndpoint((info) => {
+      unanswered.push(info.sessionId);
+      return HttpResponse.error();
+    }, { baseUrl: STORY_API }),
+  ]),
+} satisfies Meta<typeof CheckoutSessionStatus>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Lets a poll period pass: what a story shows must still be there after it. */
+const aPollLater = () => new Promise((resolve) => setTimeout(resolve, 2_500));
 
 export const Loading: Story = {
   args: { sessionId: 'cs_panel_waiting' },
   // An answer that never comes: the loading state stays.
-  beforeEach: serve(() => [mockSession(makeSession(), { baseUrl: STORY_API, sessionId: 'cs_panel_waiting', latencyMs: Infinity })]),
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Checking your payment…');
+    const canvas = within(canvasElement);
+    await aPollLater();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Checking your payment…');
+    await expect(canvas.queryByText('Pending')).toBeNull();
   },
 };
 
 export const WithoutSessionId: Story = {
   args: { sessionId: undefined },
   play: async ({ canvasElement }) => {
-    // Nothing to follow: no loading state, no request.
+    // Nothing to follow: no loading state, and no request, not even for an empty id.
+    unanswered.splice(0);
+    await aPollLater();
     await expect(within(canvasElement).queryByRole('status')).toBeNull();
+    await expect(unanswered).toEqual([]);
   },
 };
 
 export const PartiallyRefunded: Story = {
   args: { sessionId: refunded.id, locale: 'en-US' },
-  beforeEach: answer(refunded),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('Partially refunded')).toBeVisible();
@@ -62,7 +87,6 @@ export const PartiallyRefunded: Story = {
 
 export const RefundsUnderALevel3Heading: Story = {
   args: { sessionId: refunded.id, headingLevel: 3 },
-  beforeEach: answer(refunded),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('heading', { name: 'Refunds', level: 3 })).toBeVisible();
   },
@@ -70,7 +94,6 @@ export const RefundsUnderALevel3Heading: Story = {
 
 export const German: Story = {
   args: { sessionId: refunded.id, locale: 'de-DE' },
-  beforeEach: answer(refunded),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('Teilweise erstattet')).toBeVisible();
@@ -80,7 +103,6 @@ export const German: Story = {
 
 export const Japanese: Story = {
   args: { sessionId: refunded.id, locale: 'ja-JP' },
-  beforeEach: answer(refunded),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('一部返金済み')).toBeVisible();
   },
@@ -94,7 +116,6 @@ export const OwnWords: Story = {
       sessionStatusDescription: { SUCCEEDED: 'Thank you! Your order is on its way.' },
     },
   },
-  beforeEach: answer(makeSession({ id: 'cs_panel_paid', status: 'SUCCEEDED' })),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('Paid')).toBeVisible();
@@ -105,13 +126,6 @@ export const OwnWords: Story = {
 /** Refund dates on the shopper's day: a refund at 23:30 UTC is on the 16th in Tokyo. */
 export const RefundDatesInATimeZone: Story = {
   args: { sessionId: 'cs_panel_tokyo', locale: 'en-US', timeZone: 'Asia/Tokyo' },
-  beforeEach: answer(
-    makeSession({
-      id: 'cs_panel_tokyo',
-      status: 'REFUNDED',
-      refunds: [makeRefund({ id: 're_panel_tokyo', createdAt: '2024-01-15T23:30:00.000Z' })],
-    }),
-  ),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('Jan 16, 2024')).toBeVisible();
   },
@@ -119,7 +133,6 @@ export const RefundDatesInATimeZone: Story = {
 
 export const Forbidden: Story = {
   args: { sessionId: 'cs_panel_forbidden' },
-  beforeEach: serve(() => [mockSessionError(403, { baseUrl: STORY_API, sessionId: 'cs_panel_forbidden' })]),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText('You do not have access to this payment.')).toBeVisible();
@@ -129,7 +142,6 @@ export const Forbidden: Story = {
 
 export const UnreadableAnswer: Story = {
   args: { sessionId: 'cs_panel_garbled' },
-  beforeEach: serve(() => [mockNonJson(undefined, { baseUrl: STORY_API, sessionId: 'cs_panel_garbled' })]),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('Our payment service sent an answer we could not read.')).toBeVisible();
   },

@@ -92,10 +92,10 @@ const sessionBodies = {
 } satisfies Record<string, CheckoutSession>;
 
 /** Session bodies of every status the provider names, an unknown one, and its odd example. */
-export const sessionFixtures: Readonly<Record<keyof typeof sessionBodies, CheckoutSession>> = deepFreeze(sessionBodies);
+export const sessionFixtures = deepFreeze(sessionBodies);
 
 /** Currencies with 2, 0 and 3 minor digits, a sub-unit amount, and statuses outside the reference. */
-export const mixedCurrencyRefunds: readonly Refund[] = deepFreeze([
+export const mixedCurrencyRefunds: Refund[] = deepFreeze([
   { ...refundUsd45, id: 'r-usd' },
   { ...refundUsd45, id: 'r-jpy', amount: 500, currency: 'JPY', status: 'PENDING', reason: null },
   {

@@ -1,4 +1,4 @@
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { CheckoutSession } from '../core/schema';
 import { errorFixtures, type ErrorFixtureStatus } from './fixtures';
 
@@ -67,16 +67,21 @@ export function nonJsonResponse(body = '<!doctype html><title>Bad gateway</title
  * Waits `ms` (`Infinity`: for ever), or until the request is aborted. True when the request
  * is still wanted: an aborted one must not run its responder, whose side effects a test counts.
  */
-async function waitLatency(ms: number, request: Request): Promise<boolean> {
-  if (request.signal.aborted) return false;
-  let onAbort = () => {};
-  const aborted = new Promise<void>((resolve) => {
-    onAbort = resolve;
-    request.signal.addEventListener('abort', onAbort, { once: true });
+function waitLatency(ms: number, request: Request): Promise<boolean> {
+  const { signal } = request;
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    // Its own timer, cleared on abort: a pending one would keep a test's process alive, and
+    // none at all for Infinity, which fake timers must not be able to run out.
+    const timer = Number.isFinite(ms) ? setTimeout(() => settle(true), ms) : undefined;
+    const onAbort = () => settle(false);
+    const settle = (wanted: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(wanted);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
   });
-  await Promise.race([delay(Number.isFinite(ms) ? ms : 'infinite'), aborted]);
-  request.signal.removeEventListener('abort', onAbort);
-  return !request.signal.aborted;
 }
 
 /** Answers after `ms` milliseconds (`Infinity`: never); an aborted request is not answered. */

@@ -1,4 +1,3 @@
-import type { StoryContext } from '@storybook/react-vite';
 import type { SetupWorker } from 'msw/browser';
 import type { HttpHandler } from 'msw';
 
@@ -11,9 +10,10 @@ import type { HttpHandler } from 'msw';
  */
 export function serve(makeHandlers: () => HttpHandler[]) {
   let handlers: HttpHandler[] | undefined;
-  return (context: StoryContext) => {
+  // Takes any story's context, of any component's args: only the loader's worker is read.
+  return (context: unknown) => {
     handlers ??= makeHandlers();
-    (context as StoryContext & { msw: SetupWorker }).msw.use(...handlers);
+    (context as { msw: SetupWorker }).msw.use(...handlers);
     return () => {
       handlers = undefined;
     };

@@ -8,9 +8,10 @@ import {
   type CheckoutApiErrorKind,
   type CheckoutClient,
   type CheckoutSession,
+  type Refund,
   type SessionStatus,
 } from '../../src';
-import { sessionFixtures } from '../../src/testing';
+import { mixedCurrencyRefunds, sessionFixtures } from '../../src/testing';
 
 declare const client: CheckoutClient;
 
@@ -48,8 +49,6 @@ export function TypeChecks() {
   return null;
 }
 
-// The testing entry's fixtures are sessions like any other: swapping one for another type-checks.
-expectTypeOf(sessionFixtures.succeeded).toEqualTypeOf<CheckoutSession>();
-let shownFixture = sessionFixtures.pending;
-shownFixture = { ...shownFixture, status: 'SUCCEEDED' };
-expectTypeOf(shownFixture.status).toEqualTypeOf<SessionStatus>();
+// The testing entry's fixtures (frozen at runtime) fit wherever a session or refunds are expected.
+expectTypeOf(sessionFixtures.succeeded).toExtend<CheckoutSession>();
+expectTypeOf(mixedCurrencyRefunds).toEqualTypeOf<Refund[]>();
