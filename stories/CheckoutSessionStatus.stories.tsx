@@ -33,7 +33,8 @@ const meta = {
   title: 'Components/CheckoutSessionStatus',
   component: CheckoutSessionStatus,
   decorators: [withCheckoutProviders],
-  args: { sessionId: 'cs_panel' },
+  // English unless a story or Controls says otherwise: the plays read the panel's words.
+  args: { sessionId: 'cs_panel', locale: 'en-US' },
   // Every story's sessions at once, each answered by id: on the docs page each story block
   // resets the worker, and only the last block's handlers stay for all of them.
   beforeEach: serve(() => [

@@ -33,7 +33,8 @@ const meta = {
   component: CheckoutSessionStatus,
   decorators: [withCheckoutProviders],
   tags: ['!autodocs'],
-  args: { sessionId: 'cs_hostile', pollInterval: 60_000 },
+  // English unless changed in Controls: the plays read the panel's words.
+  args: { sessionId: 'cs_hostile', pollInterval: 60_000, locale: 'en-US' },
 } satisfies Meta<typeof CheckoutSessionStatus>;
 
 export default meta;

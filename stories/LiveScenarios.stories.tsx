@@ -25,7 +25,8 @@ const meta = {
   decorators: [withCheckoutProviders],
   // Polling stories on one docs page would share one worker; each is best seen on its own.
   tags: ['!autodocs'],
-  args: { sessionId: 'cs_live', pollInterval: 400 },
+  // English unless changed in Controls: the plays read the panel's words.
+  args: { sessionId: 'cs_live', pollInterval: 400, locale: 'en-US' },
 } satisfies Meta<typeof CheckoutSessionStatus>;
 
 export default meta;

@@ -40,6 +40,8 @@ const meta = {
   decorators: [withCheckoutProviders],
   tags: ['!autodocs'],
   args: { sessionIds, pollInterval: 500 },
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
 } satisfies Meta<typeof MerchantDashboard>;
 
 export default meta;

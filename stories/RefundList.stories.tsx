@@ -15,6 +15,8 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = {
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
   args: { refunds: null },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('No refunds.')).toBeInTheDocument();
@@ -54,6 +56,8 @@ export const MixedCurrencies: Story = {
 };
 
 export const EveryStatusAndReason: Story = {
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
   args: {
     locale: 'en-US',
     refunds: [
@@ -78,6 +82,8 @@ export const EveryStatusAndReason: Story = {
 
 /** Whatever the API sends stays inert text: markup, bidi overrides, a 10,000-character reason. */
 export const LongAndHostileStrings: Story = {
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
   args: {
     refunds: [
       makeRefund({ id: 're_html', reason: '<img src=x onerror=alert(1)>', createdAt: '</script><script>alert(1)</script>' }),

@@ -43,6 +43,8 @@ function AllStatuses() {
 }
 
 export const Pending: Story = {
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
   args: { status: 'PENDING' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Pending')).toHaveAttribute('data-tone', 'progress');
@@ -56,6 +58,8 @@ export const Reversed: Story = { args: { status: 'REVERSED' } };
 
 /** A status the kit does not know yet is humanised, in a neutral tone. */
 export const UnknownStatus: Story = {
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
   args: { status: 'AWAITING_CAPTURE' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Awaiting capture')).toHaveAttribute('data-tone', 'neutral');
@@ -63,6 +67,8 @@ export const UnknownStatus: Story = {
 };
 
 export const FailedWithReason: Story = {
+  // Its play reads English words: the toolbar's locale must not change them.
+  globals: { locale: 'en-US' },
   args: { status: 'FAILED', failureReason: 'EXPIRED' },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Failed', { exact: false })).toHaveTextContent('Failed (Expired)');
