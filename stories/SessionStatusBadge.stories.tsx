@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { SessionStatusBadge } from '../src/components/SessionStatusBadge/SessionStatusBadge';
+import type { BadgeSize } from '../src/components/SessionStatusBadge/createStatusBadge';
 import { SESSION_STATUSES } from '../src/core/schema';
 import { CheckoutI18nProvider } from '../src/i18n/CheckoutI18nProvider';
 
@@ -30,17 +31,21 @@ type Story = StoryObj<typeof meta>;
 
 const row = { display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center' } as const;
 
-function AllStatuses() {
+/** Every status at once, in the size chosen in Controls: the galleries below show them all. */
+function AllStatuses({ size }: { size?: BadgeSize | undefined }) {
   return (
     <div style={row}>
       {SESSION_STATUSES.map((status) => (
-        <SessionStatusBadge key={status} status={status} />
+        <SessionStatusBadge key={status} status={status} size={size} />
       ))}
-      <SessionStatusBadge status="AWAITING_CAPTURE" />
-      <SessionStatusBadge status="FAILED" failureReason="EXPIRED" />
+      <SessionStatusBadge status="AWAITING_CAPTURE" size={size} />
+      <SessionStatusBadge status="FAILED" failureReason="EXPIRED" size={size} />
     </div>
   );
 }
+
+/** A gallery's Controls: the size only, since it shows every status. */
+const GALLERY = { controls: { include: ['size'] } };
 
 export const Pending: Story = {
   // Its play reads English words: the toolbar's locale must not change them.
@@ -95,28 +100,31 @@ export const Sizes: Story = {
 };
 
 export const Dark: Story = {
-  render: () => (
+  parameters: GALLERY,
+  render: (args) => (
     <div
       data-theme="dark"
       style={{ background: 'var(--rcs-color-surface)', color: 'var(--rcs-color-fg)', padding: '1rem' }}
     >
-      <AllStatuses />
+      <AllStatuses size={args.size} />
     </div>
   ),
 };
 
 export const RightToLeft: Story = {
-  render: () => (
+  parameters: GALLERY,
+  render: (args) => (
     <div dir="rtl">
-      <AllStatuses />
+      <AllStatuses size={args.size} />
     </div>
   ),
 };
 
 export const German: Story = {
-  render: () => (
+  parameters: GALLERY,
+  render: (args) => (
     <CheckoutI18nProvider locale="de-DE">
-      <AllStatuses />
+      <AllStatuses size={args.size} />
     </CheckoutI18nProvider>
   ),
   play: async ({ canvasElement }) => {
@@ -125,9 +133,10 @@ export const German: Story = {
 };
 
 export const Japanese: Story = {
-  render: () => (
+  parameters: GALLERY,
+  render: (args) => (
     <CheckoutI18nProvider locale="ja-JP">
-      <AllStatuses />
+      <AllStatuses size={args.size} />
     </CheckoutI18nProvider>
   ),
   play: async ({ canvasElement }) => {
