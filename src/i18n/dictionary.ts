@@ -1,3 +1,4 @@
+import { definedEntries } from '../core/definedEntries';
 import { humanizeCode } from '../core/status';
 import type { CheckoutComponentMessages, CheckoutLabels, CheckoutMessages } from './messages/en';
 
@@ -13,11 +14,6 @@ export function lookupLabel(table: Readonly<Record<string, string | undefined>>,
     if (typeof label === 'string' && label !== '') return label;
   }
   return humanizeCode(code);
-}
-
-/** A table's entries without those left undefined (a translation function's missing key), which must not blank a word. */
-function definedEntries(table: Readonly<Record<string, string | undefined>>) {
-  return Object.fromEntries(Object.entries(table).filter((entry) => entry[1] !== undefined));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CheckoutSession, Refund } from '../core/schema';
+import { definedEntries } from '../core/definedEntries';
 import { refundUsd45 } from './fixtures';
 
 let sequence = 0;
@@ -7,9 +8,6 @@ const nextId = (prefix: string) => `${prefix}_${(++sequence).toString().padStart
 /** Fields to set; one left undefined (`{ id: maybeId }`) keeps its default. */
 export type Overrides<T> = { [Key in keyof T]?: T[Key] | undefined };
 
-const given = <T extends object>(overrides: Overrides<T>) =>
-  Object.fromEntries(Object.entries(overrides).filter((entry) => entry[1] !== undefined)) as Partial<T>;
-
 /**
  * A schema-valid refund: 45.01 USD, SUCCEEDED, requested by the customer, unless overridden
  * (an override left undefined keeps the default).
@@ -17,7 +15,7 @@ const given = <T extends object>(overrides: Overrides<T>) =>
  * @example makeRefund({ amount: 500, currency: 'JPY', status: 'PENDING' })
  */
 export function makeRefund(overrides: Overrides<Refund> = {}): Refund {
-  return { ...refundUsd45, id: nextId('re'), ...given(overrides) };
+  return { ...refundUsd45, id: nextId('re'), ...definedEntries(overrides) };
 }
 
 /**
@@ -38,6 +36,6 @@ export function makeSession(overrides: Overrides<CheckoutSession> = {}): Checkou
     createdAt: '2024-01-15T11:00:00.000Z',
     updatedAt: '2024-01-15T11:30:00.000Z',
     refunds: null,
-    ...given(overrides),
+    ...definedEntries(overrides),
   };
 }

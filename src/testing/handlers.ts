@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { abortableWait } from '../core/abortable';
 import type { CheckoutSession } from '../core/schema';
 import { errorFixtures, type ErrorFixtureStatus } from './fixtures';
 
@@ -68,20 +69,16 @@ export function nonJsonResponse(body = '<!doctype html><title>Bad gateway</title
  * is still wanted: an aborted one must not run its responder, whose side effects a test counts.
  */
 function waitLatency(ms: number, request: Request): Promise<boolean> {
-  const { signal } = request;
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    // Its own timer, cleared on abort: a pending one would keep a test's process alive, and
-    // none at all for Infinity, which fake timers must not be able to run out.
-    const timer = Number.isFinite(ms) ? setTimeout(() => settle(true), ms) : undefined;
-    const onAbort = () => settle(false);
-    const settle = (wanted: boolean) => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(wanted);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  // Its own timer, cleared on abort: a pending one would keep a test's process alive; and none
+  // at all for Infinity, which fake timers must not be able to run out.
+  return abortableWait(request.signal, (done) => {
+    if (!Number.isFinite(ms)) return () => {};
+    const timer = setTimeout(done, ms);
+    return () => clearTimeout(timer);
+  }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Answers after `ms` milliseconds (`Infinity`: never); an aborted request is not answered. */
