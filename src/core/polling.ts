@@ -108,3 +108,51 @@ export function retryDelayFor(attempt: number, error: CheckoutApiError, retryDel
   if (typeof retryDelay === 'function') return Math.max(retryDelay(attempt, error), floor);
   return backoffDelay(attempt, error);
 }
+
+/**
+ * Where in each period a session polls, as a fraction of the period in [0, 1): the same for an
+ * id on every page load, and evenly spread over many ids (FNV-1a, then MurmurHash3's finaliser), so a board's sessions take
+ * turns instead of leaving in one tick.
+ */
+export function pollPhase(sessionId: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < sessionId.length; index += 1) {
+    hash ^= sessionId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  // FNV alone leaves ids that differ in their last characters (cs_1, cs_2, …) close together
+  // in the high bits; MurmurHash3's finaliser spreads every bit over all of them.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32;
+}
+
+export interface SpreadPollInput {
+  /** The policy's delay for this poll, in ms. */
+  delay: number;
+  /** This session's {@link pollPhase}. */
+  phase: number;
+  /** When the last answer (or final failure) arrived. */
+  settledAt: number;
+  /** The next poll is the first after the first answer: it waits a whole period, as unspread polls do. */
+  first: boolean;
+  now: number;
+}
+
+/**
+ * When to poll next, as an absolute time, for a session polled among many: on its own phase of
+ * a grid of `delay` ms, so that N sessions polled every period leave spread evenly across it and
+ * come back to their places after anything that bunched them (a first load, a focus refetch, a
+ * Retry-After). At least half a period after the last answer (a whole one after the first), so
+ * a session is asked about once per period; and not sooner than a quarter period from `now`:
+ * React Query repeats an interval that found nothing to do (a hidden page) at the same delay,
+ * which must not become a busy loop.
+ */
+export function spreadPollTime({ delay, phase, settledAt, first, now }: SpreadPollInput): number {
+  const offset = phase * delay;
+  const earliest = Math.max(settledAt + (first ? delay : delay / 2), now + delay / 4);
+  return offset + Math.ceil((earliest - offset) / delay) * delay;
+}

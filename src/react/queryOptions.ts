@@ -3,8 +3,17 @@ import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import { abortableWait } from '../core/abortable';
 import { createRetryAfterHolds, type RetryAfterHolds } from '../core/retryAfter';
-import { nextPollDelay, retryDelayFor, shouldRetry, type PollingPolicy, type RetryPolicy } from '../core/polling';
+import {
+  nextPollDelay,
+  pollPhase,
+  retryDelayFor,
+  shouldRetry,
+  spreadPollTime,
+  type PollingPolicy,
+  type RetryPolicy,
+} from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
+import { watchedSessionCount } from './sessionEvents';
 
 /**
  * The query-key factory shared by the hooks and {@link checkoutSessionQueryOptions}.
@@ -50,6 +59,32 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
   );
 }
 
+/**
+ * Past this many sessions watched on the page, polls are spread over each period: fewer can
+ * all be in flight at once (the client's default cap is 16), so leaving together costs nothing,
+ * and a shopper's single session keeps its plain cadence.
+ */
+const SPREAD_FROM_SESSIONS = 16;
+const phases = new WeakMap<CheckoutSessionQuery, number>();
+
+/**
+ * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
+ * the time until this session's own place in the period (see {@link spreadPollTime}).
+ */
+function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
+  const delay = pollDelayForQuery(query, policy);
+  if (delay === false || watchedSessionCount() <= SPREAD_FROM_SESSIONS) return delay;
+  let phase = phases.get(query);
+  if (phase === undefined) {
+    phase = pollPhase(query.queryKey[1]);
+    phases.set(query, phase);
+  }
+  const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
+  const now = Date.now();
+  const settledAt = Math.max(dataUpdatedAt, errorUpdatedAt);
+  return spreadPollTime({ delay, phase, settledAt, first: dataUpdateCount + errorUpdateCount <= 1, now }) - now;
+}
+
 // The holds live with the QueryClient, where the session's state lives: every watcher and
 // every options object of a session then shares them, even one given a new CheckoutClient on
 // each render. React Query releases from before 2025 do not pass their client to the query
@@ -91,19 +126,33 @@ export function checkoutSessionQueryOptions(
   sessionId: string,
   policy: CheckoutSessionPolicy = {},
 ) {
+  return sessionQueryOptions(client, sessionId, policy);
+}
+
+/** How a hook follows a session, beyond the policy. */
+export interface SessionQueryHow {
+  /**
+   * A background sweep of sessions no one is looking at (`useCheckoutSessions` with `sweep`):
+   * a focused window does not ask for all of them at once; the sweep's own timers go on.
+   */
+  background?: boolean;
+}
+
+/** {@link checkoutSessionQueryOptions}, and what the hooks add to it. */
+export function sessionQueryOptions(client: CheckoutClient, sessionId: string, policy: CheckoutSessionPolicy, how: SessionQueryHow = {}) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
     holdsOf(queryClient ?? client).send(sessionId, signal, () => client.getSession(sessionId, { signal }));
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: delay,
+    refetchInterval: (query) => refetchIntervalForQuery(query, policy),
     refetchIntervalInBackground: false,
     staleTime: (query) => {
       const next = delay(query);
       return next === false ? Infinity : next;
     },
-    refetchOnWindowFocus: (query) => (delay(query) === false ? false : 'always'),
+    refetchOnWindowFocus: (query) => (how.background || delay(query) === false ? false : 'always'),
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),
     retryDelay: (failureCount, error) => retryDelayFor(failureCount, error, policy.retryDelay),

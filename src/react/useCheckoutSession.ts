@@ -1,5 +1,6 @@
 'use client';
 import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
@@ -8,13 +9,13 @@ import {
   findSessionQuery,
   hasSessionId,
   hookQueryOptions,
+  sessionQueryHash,
   splitOptions,
-  usePollingSnapshot,
-  useSessionTransitions,
   withSessionFlags,
   type CheckoutSessionFlags,
   type KitOptions,
 } from './sessionResult';
+import { useSessionWatch } from './useSessionWatch';
 
 /** What users of `useQuery` may pass through (select, placeholderData, gcTime, …), minus what the kit owns. */
 export type PassThroughQueryOptions<TData> = Omit<
@@ -49,10 +50,11 @@ export function useCheckoutSession<TData = CheckoutSession>(
   const client = useResolvedCheckoutClient(split.client, 'useCheckoutSession');
   const queryClient = useQueryClient(split.queryClient);
   const isActive = hasSessionId(sessionId) && split.enabled;
+  const queryHash = useMemo(() => (hasSessionId(sessionId) ? sessionQueryHash(sessionId) : undefined), [sessionId]);
 
   const result = useQuery(
     // Without an id the query stays disabled: nothing is ever sent for the empty key.
-    hookQueryOptions(client, sessionId ?? '', split, isActive) as UseQueryOptions<
+    { ...hookQueryOptions(client, sessionId ?? '', split, isActive), queryHash } as UseQueryOptions<
       CheckoutSession,
       CheckoutApiError,
       TData,
@@ -61,8 +63,6 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
-  useSessionTransitions(queryClient, [sessionId], split.callbacks);
-
-  const polling = usePollingSnapshot(queryClient, [sessionId], isActive, split.policy);
-  return withSessionFlags(result, () => findSessionQuery(queryClient, sessionId), polling === '1');
+  const isPolling = useSessionWatch(queryClient, queryHash, isActive, split.policy, split.callbacks);
+  return withSessionFlags(result, () => findSessionQuery(queryClient, queryHash), isPolling);
 }

@@ -1,54 +1,94 @@
 'use client';
-import { useQueries, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { CheckoutApiError } from '../core/errors';
-import type { CheckoutSession } from '../core/schema';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useResolvedCheckoutClient } from './context';
-import type { CheckoutSessionQueryKey } from './queryOptions';
-import {
-  findSessionQuery,
-  hasSessionId,
-  hookQueryOptions,
-  splitOptions,
-  usePollingSnapshot,
-  useSessionTransitions,
-  withSessionFlags,
-} from './sessionResult';
+import { CheckoutSessionsObserver, type SessionsSettings } from './sessionsObserver';
+import { hasSessionId, hookQueryOptions, sessionQueryHash, splitOptions } from './sessionResult';
+import { startWatching } from './sessionTransitions';
 import type { UseCheckoutSessionOptions, UseCheckoutSessionResult } from './useCheckoutSession';
+import { useShallowStable } from './useShallowStable';
+
+export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
+
+export interface UseCheckoutSessionsOptions extends UseCheckoutSessionOptions {
+  /**
+   * For long, virtualised lists: this hook keeps every session's status (for counts and
+   * filters) but asks for each only every `sweep.pollInterval` ms (default 30 s), spread over
+   * that window and behind other requests; the poll cadence is left to the rows that watch
+   * their session with `useCheckoutSession(id)` while they are mounted, that is, on screen.
+   * A row that mounts on a status older than one poll period asks at once. Off by default:
+   * without it, every session listed is polled at `pollInterval`.
+   */
+  sweep?: boolean | { pollInterval?: number } | undefined;
+}
+
+function sweepInterval(sweep: UseCheckoutSessionsOptions['sweep']): number | undefined {
+  if (!sweep) return undefined;
+  return (typeof sweep === 'object' && sweep.pollInterval) || DEFAULT_SWEEP_INTERVAL_MS;
+}
 
 /**
  * Follows many sessions at once for a dashboard: one result per id, in id order, each shaped
  * like {@link useCheckoutSession}'s, all on the same cache and polling policy, so a session
- * also shown elsewhere on the page is still asked once per period. The callbacks fire once
- * per transition of each session. For rows that re-render only when their own session
- * changes, give each row the id and let it call `useCheckoutSession(id)`: it shares this
- * hook's cache entry and requests.
+ * also shown elsewhere on the page is still asked once per period. Each result is the same
+ * object until its own session changes (and the array too, while none does), so rows given
+ * their result under `memo` re-render only for their own session, and a poll that brings
+ * equal data renders nothing. The work per poll does not grow with the number of sessions
+ * listed. The callbacks fire once per transition of each session.
  *
  * @example
  * const results = useCheckoutSessions(ids);
  * const stillPending = results.filter((result) => result.isPolling).length;
+ *
+ * @example
+ * // 10,000 sessions, virtualised: counts from a slow sweep, on-screen rows poll at the cadence.
+ * const results = useCheckoutSessions(ids, { ...policy, sweep: true });
+ * // each mounted row: const { data } = useCheckoutSession(id, policy);
  */
 export function useCheckoutSessions(
   sessionIds: readonly string[],
-  options: UseCheckoutSessionOptions = {},
+  options: UseCheckoutSessionsOptions = {},
 ): UseCheckoutSessionResult[] {
-  const split = splitOptions(options);
+  const { sweep, ...hookOptions } = options;
+  const split = splitOptions(hookOptions);
   const client = useResolvedCheckoutClient(split.client, 'useCheckoutSessions');
   const queryClient = useQueryClient(split.queryClient);
+  const watcher = useRef(split.callbacks);
+  useEffect(() => {
+    watcher.current = split.callbacks;
+  });
 
-  const results = useQueries(
-    {
-      queries: sessionIds.map(
-        (sessionId) =>
-          hookQueryOptions(client, sessionId, split, hasSessionId(sessionId) && split.enabled) as UseQueryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>,
-      ),
-    },
+  const { callbacks: _callbacks, policy, queryOptions, ...rest } = split;
+  const stable = useShallowStable({
+    ...rest,
+    ...policy,
+    ...queryOptions,
+    client,
     queryClient,
-  );
+    followRefunds: typeof policy.followRefunds === 'object' ? policy.followRefunds.pollInterval : policy.followRefunds,
+    sweepInterval: sweepInterval(sweep),
+  });
+  const settings = useMemo((): SessionsSettings => {
+    const swept = { ...split, policy: stable.sweepInterval ? { ...policy, pollInterval: stable.sweepInterval } : policy };
+    return {
+      optionsFor: (sessionId) => ({
+        ...hookQueryOptions(client, sessionId, swept, hasSessionId(sessionId) && split.enabled, { background: stable.sweepInterval !== undefined }),
+        queryHash: sessionQueryHash(sessionId),
+      }),
+      enabled: split.enabled,
+      policy: swept.policy,
+    };
+    // `stable` changes exactly when one of the options does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stable]);
 
-  useSessionTransitions(queryClient, sessionIds, split.callbacks);
+  const [observer] = useState(() => new CheckoutSessionsObserver(queryClient, watcher, settings));
+  useSyncExternalStore(observer.subscribe, observer.getVersion, observer.getVersion);
+  useEffect(() => observer.commit(sessionIds, settings), [observer, sessionIds, settings]);
+  const results = observer.results(sessionIds, startWatching);
 
-  const polling = usePollingSnapshot(queryClient, sessionIds, split.enabled, split.policy);
-  return results.map((result, index) =>
-    withSessionFlags(result, () => findSessionQuery(queryClient, sessionIds[index]), polling[index] === '1'),
-  );
+  const { throwOnError } = queryOptions;
+  const failed = throwOnError ? observer.errorToThrow(throwOnError) : undefined;
+  if (failed) throw failed;
+  return results as UseCheckoutSessionResult[];
 }

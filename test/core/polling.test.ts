@@ -4,6 +4,8 @@ import {
   DEFAULT_MAX_POLL_DURATION_MS,
   defaultPollInterval,
   nextPollDelay,
+  pollPhase,
+  spreadPollTime,
   retryDelayFor,
   shouldRetry,
   type PollState,
@@ -136,5 +138,46 @@ describe('retryDelayFor', () => {
     expect(retryDelayFor(0, rateLimited, 10)).toBe(4_000);
     expect(retryDelayFor(0, rateLimited, () => 10)).toBe(4_000);
     expect(retryDelayFor(0, serverError, () => 10)).toBe(10);
+  });
+});
+
+describe('pollPhase', () => {
+  it('gives an id the same place in the period every time', () => {
+    expect(pollPhase('cs_123')).toBe(pollPhase('cs_123'));
+  });
+
+  it('spreads many ids evenly over the period', () => {
+    const tenths = Array.from({ length: 10 }, () => 0);
+    for (let index = 0; index < 10_000; index += 1) tenths[Math.floor(pollPhase(`cs_${index}`) * 10)]! += 1;
+    for (const count of tenths) expect(count).toBeGreaterThan(800);
+  });
+});
+
+describe('spreadPollTime', () => {
+  const phase = 0.25;
+
+  it('polls on the session\'s own place in each period', () => {
+    // Answered at 10,100 ms; its place is a quarter into each second; at least half a period on: 11,250.
+    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now: 10_100 })).toBe(11_250);
+  });
+
+  it('keeps one poll per period once on its place', () => {
+    const first = spreadPollTime({ delay: 1_000, phase, settledAt: 11_260, first: false, now: 11_260 });
+    expect(first).toBe(12_250);
+  });
+
+  it('waits a whole period after the first answer, as unspread polling does', () => {
+    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_000, first: true, now: 10_000 })).toBe(11_250);
+    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_300, first: true, now: 10_300 })).toBe(12_250);
+  });
+
+  it('gives the same time whenever it is asked between two polls', () => {
+    const asked = [10_100, 10_400, 10_900].map((now) => spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now }));
+    expect(new Set(asked)).toEqual(new Set([11_250]));
+  });
+
+  it('never asks for a timer shorter than a quarter period', () => {
+    const now = 11_200;
+    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now }) - now).toBeGreaterThanOrEqual(250);
   });
 });

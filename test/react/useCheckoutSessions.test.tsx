@@ -1,11 +1,13 @@
+import { focusManager, type QueryCache } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { memo, Profiler, useState } from 'react';
 import { checkoutSessionKeys } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
+import type { CheckoutSession } from '../../src/core/schema';
 import { makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
 import { advance, installFakeTimers } from '../support/fakeTime';
-import { makeQueryClient, renderWithClient } from '../support/renderWithClient';
+import { makeQueryClient, makeTestClient, renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 
 const server = setupMswServer();
@@ -29,6 +31,27 @@ function serveStaggeredSessions() {
 }
 
 const ids = ['cs_3', 'cs_1', 'cs_2'];
+/** Hundreds of sessions take a few seconds of React's development build; a loaded machine may double that. */
+const BIG_BOARD_TIMEOUT = 30_000;
+
+/**
+ * A client whose fetch answers at once with `answer(sessionId, call)`, recording when each
+ * request left: MSW would take seconds of real time for the thousand requests of a big board.
+ */
+function instantClient(answer: (sessionId: string, call: number) => Partial<CheckoutSession> = () => ({})) {
+  const requests: number[] = [];
+  const calls = new Map<string, number>();
+  const client = makeTestClient({
+    fetch: async (url) => {
+      requests.push(Date.now());
+      const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
+      const call = (calls.get(sessionId) ?? 0) + 1;
+      calls.set(sessionId, call);
+      return Response.json(makeSession({ id: sessionId, ...answer(sessionId, call) }));
+    },
+  });
+  return { client, requests };
+}
 
 describe('useCheckoutSessions', () => {
   it('returns one result per id, in id order', async () => {
@@ -153,5 +176,188 @@ describe('useCheckoutSessions', () => {
     act(() => showIds(['cs_1']));
     await advance(100);
     expect(onStatusChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('returns the same results, and renders nothing, for polls that bring equal data', async () => {
+    server.use(mockSessionEndpoint((info) => Response.json(makeSession({ id: info.sessionId }))));
+    const seen: unknown[][] = [];
+    let boardRenders = 0;
+    function Dashboard() {
+      const results = useCheckoutSessions(ids, { pollInterval: 1_000 });
+      seen.push(results);
+      return (
+        <Profiler id="board" onRender={() => (boardRenders += 1)}>
+          <p>{results.map((result) => result.data?.status).join(' ')}</p>
+        </Profiler>
+      );
+    }
+    renderWithClient(<Dashboard />);
+    await advance(1_500);
+    const [rendersBefore, last] = [boardRenders, seen.at(-1)];
+    await advance(5_000);
+    expect(boardRenders).toBe(rendersBefore);
+    expect(seen.at(-1)).toBe(last);
+  });
+
+  it('of 200 memoised rows given their results, re-renders only the 5 whose session settled', async () => {
+    // cs_settle_1 … cs_settle_5 turn SUCCEEDED at their 2nd … 6th request; the other 195 stay PENDING.
+    const { client } = instantClient((sessionId, call) => {
+      const settlesAt = sessionId.startsWith('cs_settle_') ? Number(sessionId.slice(10)) + 1 : Infinity;
+      return { status: call >= settlesAt ? 'SUCCEEDED' : 'PENDING' };
+    });
+    const board = [
+      ...Array.from({ length: 5 }, (_, index) => `cs_settle_${index + 1}`),
+      ...Array.from({ length: 195 }, (_, index) => `cs_stay_${index}`),
+    ];
+    let rowRenders = 0;
+    const Row = memo(function Row({ result }: { result: ReturnType<typeof useCheckoutSessions>[number] }) {
+      rowRenders += 1;
+      return <li>{result.data?.status ?? 'loading'}</li>;
+    });
+    function Dashboard() {
+      const results = useCheckoutSessions(board, { pollInterval: 1_000 });
+      return (
+        <ul>
+          {results.map((result, index) => (
+            <Row key={board[index]} result={result} />
+          ))}
+        </ul>
+      );
+    }
+    renderWithClient(<Dashboard />, { client });
+    await advance(500);
+    const before = rowRenders;
+    await advance(6_000);
+    expect(screen.getAllByText('SUCCEEDED')).toHaveLength(5);
+    expect(rowRenders - before).toBe(5);
+  }, BIG_BOARD_TIMEOUT);
+
+  it('listens to the query cache once, however many sessions and rows watch', async () => {
+    const { client } = instantClient();
+    const cacheListeners = (cache: QueryCache) => (cache as unknown as { listeners: Set<unknown> }).listeners.size;
+    function Row({ id }: { id: string }) {
+      useCheckoutSession(id, { pollInterval: 1_000, onStatusChange: () => undefined });
+      return null;
+    }
+    function Dashboard({ count }: { count: number }) {
+      const board = Array.from({ length: count }, (_, index) => `cs_${index}`);
+      useCheckoutSessions(board, { pollInterval: 1_000, onStatusChange: () => undefined });
+      return board.map((id) => <Row key={id} id={id} />);
+    }
+    const one = renderWithClient(<Dashboard count={1} />, { client });
+    await advance(10);
+    const withOne = cacheListeners(one.queryClient.getQueryCache());
+    one.unmount();
+    const many = renderWithClient(<Dashboard count={300} />, { client });
+    await advance(10);
+    expect(cacheListeners(many.queryClient.getQueryCache())).toBe(withOne);
+  }, BIG_BOARD_TIMEOUT);
+
+  it('spreads the polls of many sessions over the period, each still asked once per period', async () => {
+    const { client, requests } = instantClient();
+    const board = Array.from({ length: 100 }, (_, index) => `cs_${index}`);
+    function Dashboard() {
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      return null;
+    }
+    renderWithClient(<Dashboard />, { client });
+    await advance(3_000);
+    const start = Date.now();
+    requests.length = 0;
+    await advance(4_000);
+    expect(requests).toHaveLength(100 * 4);
+    const perTenth = new Map<number, number>();
+    for (const at of requests) {
+      const tenth = Math.floor((at - start) / 100);
+      perTenth.set(tenth, (perTenth.get(tenth) ?? 0) + 1);
+    }
+    // 400 requests over 40 windows of 100 ms: 10 on average, never twice that.
+    expect(Math.max(...perTenth.values())).toBeLessThanOrEqual(20);
+  }, BIG_BOARD_TIMEOUT);
+});
+
+describe('useCheckoutSessions with sweep', () => {
+  const board = ['cs_a', 'cs_b', 'cs_c'];
+  const sweep = { pollInterval: 10_000 };
+
+  function serveCounted() {
+    const requests: SessionRequestInfo[] = [];
+    server.use(mockSessionEndpoint((info) => Response.json(makeSession({ id: info.sessionId })), { onRequest: (info) => requests.push(info) }));
+    return (id: string) => requests.filter((request) => request.sessionId === id).length;
+  }
+
+  function Row({ id }: { id: string }) {
+    const { data } = useCheckoutSession(id, { pollInterval: 1_000 });
+    return <li>{`${id}:${data?.status ?? 'loading'}`}</li>;
+  }
+
+  let showRows: (rows: string[]) => void = () => undefined;
+  function Dashboard({ initialRows }: { initialRows: string[] }) {
+    const [rows, setRows] = useState(initialRows);
+    showRows = setRows;
+    const results = useCheckoutSessions(board, { pollInterval: 1_000, sweep });
+    return (
+      <>
+        <p>pending:{results.filter((result) => result.isPolling).length}</p>
+        <ul>{rows.map((id) => <Row key={id} id={id} />)}</ul>
+      </>
+    );
+  }
+
+  it('asks for sessions no row watches only at the sweep cadence', async () => {
+    const requestsFor = serveCounted();
+    renderWithClient(<Dashboard initialRows={[]} />);
+    await advance(30_010);
+    // The first load, then one sweep every 10 s.
+    for (const id of board) expect(requestsFor(id)).toBe(4);
+    expect(screen.getByText(/^pending:/).textContent).toBe('pending:3');
+  });
+
+  it('polls a session at the cadence while its row is mounted, and at the sweep cadence once it is gone', async () => {
+    const requestsFor = serveCounted();
+    renderWithClient(<Dashboard initialRows={['cs_a']} />);
+    await advance(5_010);
+    expect(requestsFor('cs_a')).toBe(6);
+    expect(requestsFor('cs_b')).toBe(1);
+    act(() => showRows([]));
+    await advance(4_000);
+    expect(requestsFor('cs_a')).toBe(6);
+  });
+
+  it('asks at once for a session whose row mounts on a status older than one period', async () => {
+    const requestsFor = serveCounted();
+    renderWithClient(<Dashboard initialRows={[]} />);
+    await advance(5_000);
+    expect(requestsFor('cs_b')).toBe(1);
+    act(() => showRows(['cs_b']));
+    await advance(10);
+    expect(requestsFor('cs_b')).toBe(2);
+    expect(screen.getByText('cs_b:PENDING')).toBeInTheDocument();
+  });
+
+  it('keeps the page\'s counts true: a session that settles off screen is seen at the next sweep', async () => {
+    server.use(
+      mockSessionEndpoint((info) =>
+        Response.json(makeSession({ id: info.sessionId, status: info.sessionId === 'cs_a' && info.call > 1 ? 'SUCCEEDED' : 'PENDING' })),
+      ),
+    );
+    renderWithClient(<Dashboard initialRows={[]} />);
+    await advance(10);
+    expect(screen.getByText(/^pending:/).textContent).toBe('pending:3');
+    await advance(10_000);
+    expect(screen.getByText(/^pending:/).textContent).toBe('pending:2');
+  });
+
+  it('does not ask for every swept session when the window regains focus', async () => {
+    const requestsFor = serveCounted();
+    renderWithClient(<Dashboard initialRows={['cs_a']} />);
+    await advance(2_500);
+    act(() => focusManager.setFocused(false));
+    act(() => focusManager.setFocused(true));
+    await advance(10);
+    act(() => focusManager.setFocused(undefined));
+    // The watched row asks again at once; the swept sessions wait for their sweep.
+    expect(requestsFor('cs_a')).toBe(4);
+    expect(requestsFor('cs_b')).toBe(1);
   });
 });

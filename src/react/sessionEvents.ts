@@ -1,0 +1,65 @@
+import type { QueryCache, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+
+/** A change of one session's cache entry: its state changed, or it entered or left the cache. */
+export type SessionEntryEvent = Extract<QueryCacheNotifyEvent, { type: 'updated' | 'added' | 'removed' }>;
+export type SessionEntryListener = (event: SessionEntryEvent) => void;
+
+interface SessionEventHub {
+  byHash: Map<string, Set<SessionEntryListener>>;
+  unsubscribeFromCache: () => void;
+}
+
+// One QueryCache listener per cache, handing each event only to the watchers of that one
+// session. A listener per watcher on the whole cache would wake every watcher on every event of
+// every session: a dashboard of N rows would do N² work per poll period (TanStack/query#8604
+// was the same defect in useQueries).
+const hubs = new WeakMap<QueryCache, SessionEventHub>();
+let watchedSessions = 0;
+
+function openHub(cache: QueryCache): SessionEventHub {
+  const byHash = new Map<string, Set<SessionEntryListener>>();
+  const unsubscribeFromCache = cache.subscribe((event) => {
+    // Observer events follow every state change; only the state change itself concerns watchers.
+    if (event.type !== 'updated' && event.type !== 'added' && event.type !== 'removed') return;
+    const listeners = byHash.get(event.query.queryHash);
+    if (listeners) for (const listener of listeners) listener(event);
+  });
+  return { byHash, unsubscribeFromCache };
+}
+
+/**
+ * Calls `listener` on each change of the cache entry with this hash, and only of that entry.
+ * The cache's own listener is added with the first watcher and removed with the last, so an
+ * unmounted page leaves nothing subscribed.
+ */
+export function subscribeToSessionEntry(queryClient: QueryClient, queryHash: string, listener: SessionEntryListener): () => void {
+  const cache = queryClient.getQueryCache();
+  let hub = hubs.get(cache);
+  if (!hub) {
+    hub = openHub(cache);
+    hubs.set(cache, hub);
+  }
+  let listeners = hub.byHash.get(queryHash);
+  if (!listeners) {
+    listeners = new Set();
+    hub.byHash.set(queryHash, listeners);
+    watchedSessions += 1;
+  }
+  listeners.add(listener);
+  const openedHub = hub;
+  const openedListeners = listeners;
+  return () => {
+    if (!openedListeners.delete(listener) || openedListeners.size > 0) return;
+    openedHub.byHash.delete(queryHash);
+    watchedSessions -= 1;
+    if (openedHub.byHash.size === 0) {
+      openedHub.unsubscribeFromCache();
+      hubs.delete(cache);
+    }
+  };
+}
+
+/** How many distinct sessions the page's hooks watch now, over every QueryClient. */
+export function watchedSessionCount(): number {
+  return watchedSessions;
+}

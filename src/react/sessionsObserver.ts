@@ -1,0 +1,197 @@
+import { notifyManager, QueryObserver, shouldThrowError, type QueryClient, type QueryObserverOptions, type QueryObserverResult } from '@tanstack/react-query';
+import type { CheckoutApiError } from '../core/errors';
+import type { CheckoutSession } from '../core/schema';
+import { isTerminalStatus } from '../core/status';
+import type { CheckoutSessionPolicy, CheckoutSessionQuery, CheckoutSessionQueryKey } from './queryOptions';
+import { subscribeToSessionEntry } from './sessionEvents';
+import { willPollAgain, type CheckoutSessionFlags } from './sessionResult';
+import { tellTransition, type TransitionWatcher } from './sessionTransitions';
+
+type SessionObserverOptions = QueryObserverOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSession, CheckoutSessionQueryKey>;
+type SessionObserver = QueryObserver<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSession, CheckoutSessionQueryKey>;
+export type SessionsResult = QueryObserverResult<CheckoutSession, CheckoutApiError> & CheckoutSessionFlags;
+
+/** How the page's hook wants its sessions followed; replaced as a whole when anything in it changes. */
+export interface SessionsSettings {
+  /** React Query options for one session, its `queryHash` filled in. */
+  optionsFor: (sessionId: string) => SessionObserverOptions;
+  enabled: boolean;
+  policy: CheckoutSessionPolicy;
+}
+
+interface Entry {
+  observer: SessionObserver;
+  /** Cleared while unsubscribed. */
+  stop: (() => void) | undefined;
+  isPolling: boolean;
+  /** The observer's result that {@link Entry.result} shows. */
+  shown: QueryObserverResult<CheckoutSession, CheckoutApiError>;
+  /** The same object until the session's tracked fields or flags change. */
+  result: SessionsResult;
+  watchingSince: number;
+}
+
+/**
+ * Follows many sessions for one component, each through React Query's own `QueryObserver` on
+ * its own subscription, so a poll costs the same whether the page shows ten sessions or ten
+ * thousand: nothing here visits every session on an event. Each session's result is a stable
+ * object, replaced only when a field the page read (tracked as `useQuery` tracks them) or a
+ * flag changed, so memoised rows re-render for their own session alone, and a poll that
+ * brings equal data renders nothing. `useQueries` instead rebuilds its array on every
+ * observer's update.
+ */
+export class CheckoutSessionsObserver {
+  readonly #queryClient: QueryClient;
+  readonly #watcher: TransitionWatcher;
+  #settings: SessionsSettings;
+  readonly #entries = new Map<string, Entry>();
+  /** The ids of the last commit: entries for other ids were rendered but never shown. */
+  #committedIds: ReadonlySet<string> = new Set();
+  readonly #listeners = new Set<() => void>();
+  #version = 0;
+  #lastResults: { ids: readonly string[]; results: SessionsResult[] } | undefined;
+  readonly #notify = notifyManager.batchCalls(() => {
+    for (const listener of this.#listeners) listener();
+  });
+
+  constructor(queryClient: QueryClient, watcher: TransitionWatcher, settings: SessionsSettings) {
+    this.#queryClient = queryClient;
+    this.#watcher = watcher;
+    this.#settings = settings;
+  }
+
+  /** For useSyncExternalStore: a number that changes whenever any session's result does. */
+  getVersion = () => this.#version;
+
+  subscribe = (listener: () => void) => {
+    this.#listeners.add(listener);
+    if (this.#listeners.size === 1) for (const sessionId of this.#committedIds) this.#start(sessionId);
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) for (const entry of this.#entries.values()) this.#stop(entry);
+    };
+  };
+
+  /**
+   * The results for these ids, in their order: the same array as last time when no id and no
+   * result changed. Called in render: sessions new to the page get an observer that reads the
+   * cache but does not fetch until {@link commit}.
+   */
+  results(sessionIds: readonly string[], startWatching: () => number): SessionsResult[] {
+    const previous = this.#lastResults;
+    // One clock reading for every session this render brings.
+    let watchingSince: number | undefined;
+    const since = () => (watchingSince ??= startWatching());
+    let same = previous !== undefined && previous.ids.length === sessionIds.length;
+    const results = sessionIds.map((sessionId, index) => {
+      const result = this.#entry(sessionId, since).result;
+      if (same && (previous?.ids[index] !== sessionId || previous.results[index] !== result)) same = false;
+      return result;
+    });
+    if (same && previous) return previous.results;
+    this.#lastResults = { ids: sessionIds, results };
+    return results;
+  }
+
+  /** After a commit: follow the shown ids, drop the others, apply changed settings. */
+  commit(sessionIds: readonly string[], settings: SessionsSettings) {
+    const committed = new Set(sessionIds);
+    this.#committedIds = committed;
+    for (const [sessionId, entry] of this.#entries) {
+      if (committed.has(sessionId)) continue;
+      this.#stop(entry);
+      this.#entries.delete(sessionId);
+    }
+    if (settings !== this.#settings) {
+      this.#settings = settings;
+      // The observer calls back by itself if a field the page reads changed; only the flag
+      // is for this class to check.
+      for (const [sessionId, entry] of this.#entries) {
+        entry.observer.setOptions(settings.optionsFor(sessionId));
+        if (this.#isPolling(entry) !== entry.isPolling) this.#refresh(entry);
+      }
+    }
+    if (this.#listeners.size > 0) for (const sessionId of committed) this.#start(sessionId);
+  }
+
+  /** With `throwOnError`: the first error of a shown session that it says to throw, once no retry is running. */
+  errorToThrow(throwOnError: NonNullable<SessionObserverOptions['throwOnError']>): CheckoutApiError | undefined {
+    for (const sessionId of this.#committedIds) {
+      const entry = this.#entries.get(sessionId);
+      const error = entry?.shown.error;
+      if (entry && error && !entry.shown.isFetching && shouldThrowError(throwOnError, [error, entry.observer.getCurrentQuery()])) {
+        return error;
+      }
+    }
+    return undefined;
+  }
+
+  #entry(sessionId: string, startWatching: () => number): Entry {
+    let entry = this.#entries.get(sessionId);
+    if (entry) return entry;
+    const options = this.#queryClient.defaultQueryOptions(this.#settings.optionsFor(sessionId));
+    const observer: SessionObserver = new QueryObserver(this.#queryClient, options);
+    const isPolling = willPollAgain(observer.getCurrentQuery(), this.#settings.enabled, this.#settings.policy);
+    const shown = observer.getOptimisticResult(options);
+    entry = { observer, stop: undefined, isPolling, watchingSince: startWatching(), shown, result: undefined as unknown as SessionsResult };
+    entry.result = this.#trackedResult(entry);
+    this.#entries.set(sessionId, entry);
+    return entry;
+  }
+
+  #start(sessionId: string) {
+    const entry = this.#entries.get(sessionId);
+    if (!entry || entry.stop) return;
+    const { observer } = entry;
+    const query = observer.getCurrentQuery();
+    tellTransition(query, this.#watcher, entry.watchingSince);
+    const stopObserving = observer.subscribe(() => this.#refresh(entry));
+    const stopWatching = subscribeToSessionEntry(this.#queryClient, query.queryHash, (event) => {
+      if (event.type === 'updated') tellTransition(event.query as CheckoutSessionQuery, this.#watcher, entry.watchingSince);
+      if (this.#isPolling(entry) !== entry.isPolling) this.#refresh(entry);
+    });
+    entry.stop = () => {
+      stopObserving();
+      stopWatching();
+    };
+    // What changed between the render and this subscription (a fetch it started, an answer).
+    if (observer.getCurrentResult() !== entry.shown) this.#refresh(entry);
+  }
+
+  #stop(entry: Entry) {
+    entry.stop?.();
+    entry.stop = undefined;
+  }
+
+  #isPolling(entry: Entry) {
+    return willPollAgain(entry.observer.getCurrentQuery(), this.#settings.enabled, this.#settings.policy);
+  }
+
+  #refresh(entry: Entry) {
+    entry.shown = entry.observer.getCurrentResult();
+    entry.isPolling = this.#isPolling(entry);
+    entry.result = this.#trackedResult(entry);
+    this.#version += 1;
+    this.#notify();
+  }
+
+  /**
+   * The result with the flags added, recording each field read on the session's observer, as
+   * `useQuery` does, so the observer calls back only when a field the page reads changes.
+   */
+  #trackedResult(entry: Entry): SessionsResult {
+    const { observer, isPolling, shown } = entry;
+    const isTerminal = isTerminalStatus(observer.getCurrentQuery().state.data?.status);
+    return new Proxy(shown, {
+      get(target, key) {
+        if (key === 'isPolling') return isPolling;
+        if (key === 'isTerminal') {
+          observer.trackProp('data');
+          return isTerminal;
+        }
+        observer.trackProp(key as keyof QueryObserverResult);
+        return Reflect.get(target, key);
+      },
+    }) as SessionsResult;
+  }
+}
