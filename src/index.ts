@@ -43,7 +43,8 @@ export type {
   PassThroughQueryOptions,
 } from './react/useCheckoutSession';
 export type { CheckoutSessionFlags, CheckoutSessionCallbacks } from './react/sessionResult';
-export { useCheckoutSessions } from './react/useCheckoutSessions';
+export { useCheckoutSessions, DEFAULT_SWEEP_INTERVAL_MS } from './react/useCheckoutSessions';
+export type { UseCheckoutSessionsOptions } from './react/useCheckoutSessions';
 
 // Components
 export * from './components';
