@@ -110,6 +110,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'bench-scale',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/bench/dashboard-scale.figures.test.tsx'],
+          // Run with NODE_ENV=production (npm run bench does), like bench-jsdom: main-thread time
+          // is measured on React's production build. Real timers, real periods: ~3 minutes.
+          testTimeout: 120_000,
+          hookTimeout: 400_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'bench-chromium',
           include: ['test/bench/mount.figures.test.tsx'],
           testTimeout: 120_000,
