@@ -92,7 +92,7 @@ export default defineConfig({
           name: 'bench',
           environment: 'jsdom',
           globals: true,
-          include: ['test/bench/polling.figures.test.tsx'],
+          include: ['test/bench/polling.figures.test.tsx', 'test/bench/dashboard-rows.figures.test.tsx'],
         },
       },
       {
@@ -105,6 +105,19 @@ export default defineConfig({
           // React's production build, as shoppers' pages run it; the development build adds
           // work per component that no user pays.
           testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench-scale',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/bench/dashboard-scale.figures.test.tsx'],
+          // Run with NODE_ENV=production (npm run bench does), like bench-jsdom: main-thread time
+          // is measured on React's production build. Real timers, real periods: ~3 minutes.
+          testTimeout: 120_000,
+          hookTimeout: 400_000,
         },
       },
       {

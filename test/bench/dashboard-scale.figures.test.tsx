@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: what a dashboard that follows many PENDING sessions costs the main thread,
+ * the kit beside raw `useQueries`, at 100 to 10,000 sessions polled every second. jsdom, React's
+ * production build (the bench-scale project runs with NODE_ENV=production), the kit's real
+ * client over a fake API that answers in ~2 ms, real timers: main-thread time per period comes
+ * from Node's event-loop utilisation, so it waits real periods. Every figure is measured and
+ * printed (and written to test-results/bench/dashboard-scale.json) before any goal is asserted.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFakeApi, Providers, scaleBoards, sessionIds, type Variant } from './dashboard';
+
+// Vite resolves `import 'node:…'` as a browser would under NODE_ENV=production, so Node's own
+// modules are taken from Node directly. jsdom's `performance` has no event-loop utilisation.
+const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { dirname } = process.getBuiltinModule('node:path');
+const { performance: nodePerformance } = process.getBuiltinModule('node:perf_hooks');
+
+// Production React has no act(); nothing here needs it, and its checks would only warn.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+const PERIOD = 1_000;
+/** BENCH_SCALE_SIZES=3000 and BENCH_SCALE_VARIANTS="kit board,kit rows" narrow a run, e.g. for a CPU profile. */
+const listFromEnv = (name: string) => process.env[name]?.split(',').map((entry) => entry.trim()).filter(Boolean);
+const SIZES = listFromEnv('BENCH_SCALE_SIZES')?.map(Number) ?? [100, 1_000, 3_000, 10_000];
+// 10,000 rows take long to mount and to poll in jsdom: fewer periods, and a shorter wait for the
+// first load, keep the bench under ~4 minutes there. A variant whose first load does not finish
+// in time is measured all the same (its main thread is saturated: that is the figure), and its
+// firstLoadMs is null.
+const periodsFor = (size: number) => (size >= 10_000 ? 3 : 5);
+const warmUpPeriodsFor = (size: number) => (size >= 10_000 ? 1 : 2);
+const firstLoadLimitFor = (size: number) => (size >= 10_000 ? 30_000 : 60_000);
+const VARIANTS = (listFromEnv('BENCH_SCALE_VARIANTS') as Variant[] | undefined) ?? ['raw', 'kit board', 'kit rows'];
+const OUTPUT = 'test-results/bench/dashboard-scale.json';
+
+const reactBuild = typeof (React as { act?: unknown }).act === 'function' ? 'development' : 'production';
+
+interface Measurement {
+  variant: Variant;
+  sessions: number;
+  periods: number;
+  warmUpPeriods: number;
+  /** Mount until every session has its first answer, ms of wall time; null if not within the limit. */
+  firstLoadMs: number | null;
+  /** Event-loop active time over the measured window, divided by the periods it was meant to last. */
+  mainThreadMsPerPeriod: number;
+  /**
+   * CPU time the process used over the window, per period: on a machine shared with other work,
+   * event-loop time also counts the moments the thread waited for a core; CPU time does not
+   * (it does count V8's helper threads, the garbage collector's mostly).
+   */
+  cpuMsPerPeriod: number;
+  /** Event-loop utilisation over the measured window (0–1). */
+  utilisation: number;
+  /** How long the window really lasted: `periods` × PERIOD, more when the main thread is saturated. */
+  windowMs: number;
+  /** Requests over the window, per session, per real period of the window. */
+  requestsPerSessionPerPeriod: number;
+  /** Least and most requests any one session got over the measured periods. */
+  fewestRequests: number;
+  mostRequests: number;
+  /** Table rows in the DOM at the end: the board did show every session. */
+  rowsShown: number;
+}
+
+/** Real time: event-loop utilisation is only meaningful over periods that really pass. */
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Whether `condition` came true within `timeoutMs`, checked every 50 ms. */
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const start = nodePerformance.now();
+  while (!condition()) {
+    if (nodePerformance.now() - start > timeoutMs) return false;
+    await wait(50);
+  }
+  return true;
+}
+
+async function measure(variant: Variant, size: number): Promise<Measurement> {
+  const periods = periodsFor(size);
+  const ids = sessionIds(size);
+  const api = createFakeApi({ latencyMs: 2 });
+  api.prepare(ids);
+  const client = api.client();
+  const queryClient = new QueryClient();
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  const Board = scaleBoards[variant];
+  const loaded = () => queryClient.getQueryCache().getAll().filter((query) => query.state.data !== undefined).length >= size;
+
+  try {
+    const mountedAt = nodePerformance.now();
+    root.render(
+      <Providers queryClient={queryClient} client={client}>
+        <Board ids={ids} period={PERIOD} client={client} />
+      </Providers>,
+    );
+    const firstLoadMs = (await waitUntil(loaded, firstLoadLimitFor(size))) ? nodePerformance.now() - mountedAt : null;
+    await wait(warmUpPeriodsFor(size) * PERIOD);
+
+    const countsBefore = new Map(api.requestsById);
+    const requestsBefore = api.requests;
+    const eluBefore = nodePerformance.eventLoopUtilization();
+    const cpuBefore = process.cpuUsage();
+    const windowStart = nodePerformance.now();
+    await wait(periods * PERIOD);
+    const elu = nodePerformance.eventLoopUtilization(eluBefore);
+    const cpu = process.cpuUsage(cpuBefore);
+    // A busy main thread fires the closing timer late: the window then holds more than
+    // `periods` real periods, and polls come later. Requests count per real period.
+    const windowMs = nodePerformance.now() - windowStart;
+    const requests = api.requests - requestsBefore;
+
+    let fewestRequests = Infinity;
+    let mostRequests = 0;
+    for (const id of ids) {
+      const count = (api.requestsById.get(id) ?? 0) - (countsBefore.get(id) ?? 0);
+      fewestRequests = Math.min(fewestRequests, count);
+      mostRequests = Math.max(mostRequests, count);
+    }
+    const rowsShown = container.querySelectorAll('tr').length;
+    return {
+      variant,
+      sessions: size,
+      periods,
+      warmUpPeriods: warmUpPeriodsFor(size),
+      firstLoadMs: firstLoadMs === null ? null : round(firstLoadMs, 0),
+      mainThreadMsPerPeriod: round(elu.active / periods, 1),
+      cpuMsPerPeriod: round((cpu.user + cpu.system) / 1_000 / periods, 1),
+      utilisation: round(elu.utilization, 3),
+      windowMs: round(windowMs, 0),
+      requestsPerSessionPerPeriod: round(requests / size / (windowMs / PERIOD), 3),
+      fewestRequests,
+      mostRequests,
+      rowsShown,
+    };
+  } finally {
+    root.unmount();
+    container.remove();
+    queryClient.clear();
+  }
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+const measurements: Measurement[] = [];
+const find = (variant: Variant, size: number) => {
+  const found = measurements.find((entry) => entry.variant === variant && entry.sessions === size);
+  if (!found) throw new Error(`No measurement of ${variant} at ${size} sessions: the measuring hook failed or the run was narrowed.`);
+  return found;
+};
+
+/** One line per size: each variant's figures, and the kit's time over raw's. */
+function table() {
+  return SIZES.map((size) => {
+    const line: Record<string, number> = { sessions: size, periods: periodsFor(size) };
+    const raw = measurements.find((entry) => entry.variant === 'raw' && entry.sessions === size);
+    for (const variant of VARIANTS) line[`${variant} ms/period`] = find(variant, size).mainThreadMsPerPeriod;
+    for (const variant of VARIANTS) {
+      if (variant !== 'raw' && raw) line[`${variant} / raw`] = round(find(variant, size).mainThreadMsPerPeriod / raw.mainThreadMsPerPeriod, 2);
+    }
+    for (const variant of VARIANTS) line[`${variant} CPU ms/period`] = find(variant, size).cpuMsPerPeriod;
+    for (const variant of VARIANTS) line[`${variant} req/session/period`] = find(variant, size).requestsPerSessionPerPeriod;
+    return line;
+  });
+}
+
+beforeAll(async () => {
+  for (const [index, size] of SIZES.entries()) {
+    // A different variant goes first at each size, so warming up and the garbage a run leaves
+    // behind do not always land on the same one.
+    const order = VARIANTS.map((_, offset) => VARIANTS[(index + offset) % VARIANTS.length]!);
+    for (const variant of order) {
+      const measurement = await measure(variant, size);
+      measurements.push(measurement);
+      // Progress, for a run that takes minutes.
+      console.log(`${size} sessions, ${variant}: ${measurement.mainThreadMsPerPeriod} ms/period, ${measurement.requestsPerSessionPerPeriod} requests/session/period`);
+    }
+  }
+  const figures = table();
+  console.log(
+    `\nDashboard scale (jsdom, React ${React.version} ${reactBuild} build, fake API ~2 ms, every session PENDING, ` +
+      `polled every ${PERIOD} ms; main thread from event-loop utilisation over the measured periods, after the first load and warm-up periods)`,
+  );
+  console.table(figures);
+  console.table(measurements);
+  mkdirSync(dirname(OUTPUT), { recursive: true });
+  writeFileSync(
+    OUTPUT,
+    `${JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        node: process.version,
+        react: React.version,
+        reactBuild,
+        environment: 'jsdom',
+        pollIntervalMs: PERIOD,
+        apiLatencyMs: 2,
+        table: figures,
+        measurements,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}, 400_000);
+
+describe('dashboard scale figures', () => {
+  it('measures on React’s production build', () => {
+    expect(reactBuild).toBe('production');
+  });
+
+  it.each(SIZES)('shows every session as a row at %i sessions', (size) => {
+    for (const variant of VARIANTS) expect.soft(find(variant, size).rowsShown, variant).toBe(size);
+  });
+
+  const kitVariants = VARIANTS.filter((variant) => variant !== 'raw');
+  it.skipIf(!VARIANTS.includes('raw')).each(SIZES)(
+    'spends no more main thread per period than raw useQueries at %i sessions, in both shapes',
+    (size) => {
+      const raw = find('raw', size).mainThreadMsPerPeriod;
+      for (const variant of kitVariants) expect.soft(find(variant, size).mainThreadMsPerPeriod, `${variant} ms/period`).toBeLessThanOrEqual(raw);
+    },
+  );
+
+  it.skipIf(!SIZES.includes(3_000)).each(VARIANTS)('asks at least 0.95 times per session per period at 3,000 sessions (%s)', (variant) => {
+    expect(find(variant, 3_000).requestsPerSessionPerPeriod).toBeGreaterThanOrEqual(0.95);
+  });
+});
