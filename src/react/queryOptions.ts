@@ -1,8 +1,8 @@
 import { focusManager, queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
-import type { CheckoutApiError } from '../core/errors';
+import { retryAfterOf, type CheckoutApiError } from '../core/errors';
 import { abortableWait } from '../core/abortable';
-import { createRetryAfterHolds, type RetryAfterHolds } from '../core/retryAfter';
+import { createRequestScheduler, type RequestScheduler } from '../core/requestScheduler';
 import { nextPollDelay, retryDelayFor, shouldRetry, type PollingPolicy, type RetryPolicy } from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
 
@@ -50,20 +50,21 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
   );
 }
 
-// The holds live with the QueryClient, where the session's state lives: every watcher and
-// every options object of a session then shares them, even one given a new CheckoutClient on
-// each render. React Query releases from before 2025 do not pass their client to the query
-// function; there, the CheckoutClient is the owner.
-const retryAfterHolds = new WeakMap<object, RetryAfterHolds>();
+// The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
+// key). This hold, with the QueryClient, covers what that cannot: a CheckoutClient made anew
+// on each render, whose hold would go with it, and one an app implemented itself. It caps
+// nothing: the cap is the CheckoutClient's. React Query releases from before 2025 do not pass
+// their client to the query function; there, the CheckoutClient is the owner.
+const retryAfterHolds = new WeakMap<object, RequestScheduler>();
 
 /** Waits until React Query counts the page as visible (not at all if it is), or rejects on abort. */
 const untilPageVisible = (signal: AbortSignal | undefined) =>
   focusManager.isFocused() ? undefined : abortableWait(signal, (done) => focusManager.subscribe((focused) => focused && done()));
 
-function holdsOf(owner: object): RetryAfterHolds {
+function holdsOf(owner: object): RequestScheduler {
   let holds = retryAfterHolds.get(owner);
   if (holds === undefined) {
-    holds = createRetryAfterHolds({ waitUntilSendable: untilPageVisible });
+    holds = createRequestScheduler({ maxConcurrent: Infinity, holdAfter: retryAfterOf });
     retryAfterHolds.set(owner, holds);
   }
   return holds;
@@ -78,9 +79,9 @@ function holdsOf(owner: object): RetryAfterHolds {
  * many components watch it; data younger than one period counts as fresh, so a watcher that
  * mounts mid-period asks nothing; once the policy says stop (terminal status, final error,
  * max duration) the data never goes stale again, so no focus, reconnect or mount refetches.
- * After a Retry-After, a request asked for by anything (focus, mount, `refetch()`) waits for
- * it to pass before it is sent, and no request is sent while the page is hidden: a watcher
- * mounted in a background tab asks once it is shown.
+ * After a Retry-After, a request of any session asked for by anything (focus, mount,
+ * `refetch()`) waits for it to pass before it is sent, and no request is sent while the page
+ * is hidden: a watcher mounted in a background tab asks once it is shown.
  *
  * @example
  * await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, 'cs_123'));
@@ -93,7 +94,10 @@ export function checkoutSessionQueryOptions(
 ) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
-    holdsOf(queryClient ?? client).send(sessionId, signal, () => client.getSession(sessionId, { signal }));
+    holdsOf(queryClient ?? client).run(() => client.getSession(sessionId, { signal, waitUntilSendable: untilPageVisible }), {
+      signal,
+      waitUntilSendable: untilPageVisible,
+    });
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
