@@ -150,18 +150,18 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
   }
 
   async function run<T>(task: () => Promise<T>, { signal, priority = 'high', waitUntilSendable }: RunOptions = {}) {
-    let front = false;
-    for (;;) {
-      // Waiting for the page (or whatever gates sending) happens outside the queue, so a hidden
-      // page's requests do not take the slots of callers that need no such wait.
-      await waitUntilSendable?.(signal);
-      await slot(signal, priority, front);
-      const notYet = waitUntilSendable?.(signal);
-      if (notYet === undefined) break;
-      // It became unsendable while queued (or held): give the slot back, wait, keep its place.
+    // Waiting for the page (or whatever gates sending) happens outside the queue, so a hidden
+    // page's requests do not take the slots of callers that need no such wait.
+    await waitUntilSendable?.(signal);
+    await slot(signal, priority, false);
+    const notYet = waitUntilSendable?.(signal);
+    if (notYet !== undefined) {
+      // It became unsendable while queued or held: give the slot back, wait, and keep its
+      // place at the head of the queue. Asked no third time, so a gate that always returns a
+      // promise (even a settled one) cannot spin.
       releaseSlot();
-      front = true;
       await notYet;
+      await slot(signal, priority, true);
     }
     try {
       return await task();
