@@ -129,6 +129,10 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
       const waiter: Waiter = { grant: done };
       if (front) queue.unshift(waiter);
       else queue.push(waiter);
+      // A task that arrives during the release joins it, and the window stays: otherwise it
+      // would wait behind the release for the whole window, however few were held (as when a
+      // hold upstream, such as the React layer's, releases its own queue into this one).
+      if (release !== undefined && !front) release.count += 1;
       // Runs on grant and on abort alike; after a grant the waiter is already gone.
       return () => {
         const index = queue.indexOf(waiter);

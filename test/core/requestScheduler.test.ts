@@ -188,6 +188,20 @@ describe('createRequestScheduler holds', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('spreads tasks that arrive during the release over the same window instead of bursting them at its end', async () => {
+    const scheduler = createRequestScheduler({ maxConcurrent: Infinity });
+    const tasks = manualTasks();
+    scheduler.hold(1_000);
+    for (let index = 0; index < 10; index += 1) void scheduler.run(tasks.task(`held${index}`));
+    await vi.advanceTimersByTimeAsync(1_050);
+    for (let index = 0; index < 10; index += 1) void scheduler.run(tasks.task(`late${index}`));
+    await vi.advanceTimersByTimeAsync(HOLD_RELEASE_WINDOW_MS);
+    const times = tasks.started.map((s) => s.at);
+    expect(times).toHaveLength(20);
+    expect(Math.max(...times)).toBeLessThan(1_000 + HOLD_RELEASE_WINDOW_MS);
+    expect(largestBurst(times, 100)).toBeLessThanOrEqual(4);
+  });
+
   it('keeps to the cap while releasing after a hold', async () => {
     const scheduler = createRequestScheduler({ maxConcurrent: 2 });
     const tasks = manualTasks();
