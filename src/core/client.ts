@@ -14,10 +14,12 @@ export interface CheckoutClientOptions {
   /** Per request, body included, counted from when it is sent (not while queued). Default 15 000 ms; `Infinity` for none. */
   timeoutMs?: number;
   /**
-   * Requests of this client in flight at once; the rest queue. Default 16, which an API that
-   * answers in time never notices (HTTP/1.1 browsers allow 6 per origin, HTTP/2 ~100 streams);
-   * `Infinity` for no cap. A 429 or 503 with Retry-After holds every request of the client
-   * until it passes: rate limits count per API key, not per session.
+   * Requests of this client in flight at once; the rest queue. Default 16 (above the 6 per
+   * origin of HTTP/1.1 browsers, below the ~100 streams HTTP/2 servers offer); `Infinity` for
+   * no cap. The cap bounds throughput to cap ÷ latency: 16 at 20 ms is 800 requests a second,
+   * so following more than ~800 sessions at a 1 s period needs a higher one. A 429 or 503 with
+   * Retry-After holds every request of the client until it passes: rate limits count per API
+   * key, not per session.
    */
   maxConcurrentRequests?: number;
 }
@@ -43,6 +45,11 @@ export interface CheckoutClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * The default `maxConcurrentRequests` of {@link createCheckoutClient}.
+ *
+ * @example createCheckoutClient({ baseUrl, token, maxConcurrentRequests: 2 * DEFAULT_MAX_CONCURRENT_REQUESTS })
+ */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
 
 function validMaxConcurrent(maxConcurrentRequests: number): number {
