@@ -15,7 +15,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createCheckoutClient, DEFAULT_MAX_CONCURRENT_REQUESTS } from '../../src/core/client';
 import { CheckoutClientProvider } from '../../src/react/context';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
-import { errorFixtures, makeSession } from '../../src/testing';
+import { errorFixtures } from '../../src/testing';
+import { fakeFetch, largestBurst } from '../support/fakeApi';
 import { makeQueryClient } from '../support/renderWithClient';
 import { TEST_API, TEST_TOKEN } from '../support/server';
 
@@ -28,54 +29,25 @@ const WINDOW = 100;
 
 const ids = Array.from({ length: SESSIONS }, (_, index) => `cs_${index}`);
 
-/** The fake API: answers after LATENCY ms of fake time, records every request's start and the peak in flight. */
+/** The fake API, answering in LATENCY ms; `rateLimit(id)` makes that session's next answer a 429 with Retry-After: 2. */
 function fakeApi() {
-  const starts: number[] = [];
-  const answers: number[] = [];
-  let inFlight = 0;
-  let peakInFlight = 0;
   let rateLimitNext: string | undefined;
   let rateLimitedAt: number | undefined;
-  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const sessionId = decodeURIComponent(String(input).split('/').pop()!);
-    starts.push(Date.now());
-    inFlight += 1;
-    peakInFlight = Math.max(peakInFlight, inFlight);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, LATENCY);
-        init?.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(init.signal!.reason)), { once: true });
-      });
-    } finally {
-      inFlight -= 1;
-      answers.push(Date.now());
-    }
-    if (sessionId === rateLimitNext) {
+  const api = fakeFetch({
+    latencyMs: LATENCY,
+    respond: (sessionId) => {
+      if (sessionId !== rateLimitNext) return undefined;
       rateLimitNext = undefined;
       rateLimitedAt = Date.now();
       return Response.json(errorFixtures[429], { status: 429, headers: { 'Retry-After': '2' } });
-    }
-    return Response.json(makeSession({ id: sessionId }));
-  }) as typeof globalThis.fetch;
+    },
+  });
   return {
-    fetch,
-    starts,
-    answers,
-    peakInFlight: () => peakInFlight,
-    resetPeak: () => (peakInFlight = inFlight),
+    ...api,
+    starts: () => api.sent.map((request) => request.at),
     rateLimit: (sessionId: string) => (rateLimitNext = sessionId),
     rateLimitedAt: () => rateLimitedAt,
   };
-}
-
-/** The most request starts in any WINDOW ms, sliding over the start times. */
-function largestBurst(times: number[]) {
-  let largest = 0;
-  for (let first = 0, last = 0; last < times.length; last += 1) {
-    while (times[last]! - times[first]! >= WINDOW) first += 1;
-    largest = Math.max(largest, last - first + 1);
-  }
-  return largest;
 }
 
 function Dashboard() {
@@ -127,19 +99,19 @@ describe('scheduling figures', { timeout: 600_000 }, () => {
   it(`keeps at most ${DEFAULT_MAX_CONCURRENT_REQUESTS} requests in flight while following ${SESSIONS} sessions`, async () => {
     const api = follow();
     await advance(WARM_UP_PERIODS * PERIOD);
-    const from = api.starts.length;
+    const from = api.starts().length;
     const startedAt = Date.now();
     api.resetPeak();
     await advance(PERIODS * PERIOD);
-    const starts = api.starts.slice(from);
-    figures['peak in flight'] = api.peakInFlight();
+    const starts = api.starts().slice(from);
+    figures['peak in flight'] = api.peak();
     figures['requests per session per period'] = Number((starts.length / SESSIONS / PERIODS).toFixed(3));
     figures['average requests per 100 ms'] = Number(((starts.length * WINDOW) / (Date.now() - startedAt)).toFixed(1));
-    figures['largest burst in 100 ms'] = largestBurst(starts);
+    figures['largest burst in 100 ms'] = largestBurst(starts, WINDOW);
     figures['burst / average (goal ≤ 2, not asserted yet)'] = Number(
-      ((largestBurst(starts) * (Date.now() - startedAt)) / (starts.length * WINDOW)).toFixed(2),
+      ((largestBurst(starts, WINDOW) * (Date.now() - startedAt)) / (starts.length * WINDOW)).toFixed(2),
     );
-    expect(api.peakInFlight()).toBeLessThanOrEqual(DEFAULT_MAX_CONCURRENT_REQUESTS);
+    expect(api.peak()).toBeLessThanOrEqual(DEFAULT_MAX_CONCURRENT_REQUESTS);
   });
 
   it(`sends nothing for any session during a 429's Retry-After: 2, then resumes spread out`, async () => {
@@ -150,11 +122,11 @@ describe('scheduling figures', { timeout: 600_000 }, () => {
     const limitedAt = api.rateLimitedAt()!;
     const resumesAt = limitedAt + 2_000;
     await advance(resumesAt + 2 * PERIOD - Date.now());
-    const during = api.starts.filter((at) => at > limitedAt && at < resumesAt);
-    const after = api.starts.filter((at) => at >= resumesAt && at < resumesAt + PERIOD);
+    const during = api.starts().filter((at) => at > limitedAt && at < resumesAt);
+    const after = api.starts().filter((at) => at >= resumesAt && at < resumesAt + PERIOD);
     figures['requests during the Retry-After hold'] = during.length;
     figures['requests in the 1 s after it'] = after.length;
-    figures['largest burst in 100 ms after the hold'] = largestBurst(after);
+    figures['largest burst in 100 ms after the hold'] = largestBurst(after, WINDOW);
     expect(during).toEqual([]);
     expect(after.length).toBeGreaterThan(0);
   });

@@ -13,6 +13,7 @@ import {
   sessionFixtures,
   type SessionRequestInfo,
 } from '../../src/testing';
+import { fakeFetch, largestBurst } from '../support/fakeApi';
 import { TEST_API, TEST_TOKEN, setupMswServer } from '../support/server';
 
 const server = setupMswServer();
@@ -261,32 +262,6 @@ describe('createCheckoutClient errors', () => {
   });
 });
 
-/**
- * A fake fetch on fake time: answers each request after `latencyMs` with `respond(sessionId)`
- * (a session by default), honours aborts, and records when each request was sent.
- */
-function fakeFetch({ latencyMs = 20, respond }: { latencyMs?: number; respond?: (sessionId: string) => Response } = {}) {
-  const sent: Array<{ sessionId: string; at: number }> = [];
-  let inFlight = 0;
-  let peak = 0;
-  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const sessionId = decodeURIComponent(String(input).split('/').pop()!);
-    sent.push({ sessionId, at: Date.now() });
-    inFlight += 1;
-    peak = Math.max(peak, inFlight);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, latencyMs);
-        init?.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(init.signal!.reason)), { once: true });
-      });
-    } finally {
-      inFlight -= 1;
-    }
-    return respond?.(sessionId) ?? Response.json(makeSession({ id: sessionId }));
-  }) as typeof globalThis.fetch;
-  return { fetch, sent, peak: () => peak, inFlight: () => inFlight };
-}
-
 const tooManyRequests = (retryAfterSeconds: number) =>
   Response.json(errorFixtures[429], { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } });
 
@@ -353,7 +328,7 @@ describe('createCheckoutClient scheduling', () => {
   });
 
   it('holds every session\'s requests of the client until a 429\'s Retry-After has passed', async () => {
-    const api = fakeFetch({ respond: (id) => (id === 'limited' && api.sent.length === 1 ? tooManyRequests(2) : undefined)! });
+    const api = fakeFetch({ respond: (id) => (id === 'limited' && api.sent.length === 1 ? tooManyRequests(2) : undefined) });
     const client = scheduled(api);
     const error = await Promise.all([errorOf(client.getSession('limited')), vi.advanceTimersByTimeAsync(20)]);
     expect(error[0]).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2_000 });
@@ -366,7 +341,7 @@ describe('createCheckoutClient scheduling', () => {
   });
 
   it('does not let a hold from one client hold another (another API key)', async () => {
-    const api = fakeFetch({ respond: (id) => (id === 'limited' ? tooManyRequests(2) : undefined)! });
+    const api = fakeFetch({ respond: (id) => (id === 'limited' ? tooManyRequests(2) : undefined) });
     await Promise.all([errorOf(scheduled(api).getSession('limited')), vi.advanceTimersByTimeAsync(20)]);
     const other = scheduled(api).getSession('cs_1');
     await vi.advanceTimersByTimeAsync(20);
@@ -374,7 +349,7 @@ describe('createCheckoutClient scheduling', () => {
   });
 
   it('resumes after a hold spread out: no more than 1/10 of the queue in any 100 ms', async () => {
-    const api = fakeFetch({ respond: (id) => (id === 'limited' ? tooManyRequests(2) : undefined)! });
+    const api = fakeFetch({ respond: (id) => (id === 'limited' ? tooManyRequests(2) : undefined) });
     const client = scheduled(api, { maxConcurrentRequests: Infinity });
     await Promise.all([errorOf(client.getSession('limited')), vi.advanceTimersByTimeAsync(20)]);
     const queued = Promise.all(ids(500).map((id) => client.getSession(id)));
@@ -382,9 +357,7 @@ describe('createCheckoutClient scheduling', () => {
     await queued;
     const starts = api.sent.slice(1).map((s) => s.at);
     expect(Math.min(...starts)).toBe(2_020);
-    let largest = 0;
-    for (const at of starts) largest = Math.max(largest, starts.filter((t) => t >= at && t < at + 100).length);
-    expect(largest).toBeLessThanOrEqual(51);
+    expect(largestBurst(starts, 100)).toBeLessThanOrEqual(51);
   });
 
   it('counts timeoutMs from when a request is sent, not while it waits in the queue', async () => {

@@ -1,5 +1,6 @@
 import { CheckoutApiError, retryAfterOf } from '../../src/core/errors';
 import { createRequestScheduler, HOLD_RELEASE_WINDOW_MS } from '../../src/core/requestScheduler';
+import { largestBurst } from '../support/fakeApi';
 
 const rateLimited = new CheckoutApiError({ kind: 'rate_limited', status: 429, message: 'slow down', retryAfterMs: 5_000 });
 const unavailable = new CheckoutApiError({ kind: 'server', status: 503, message: 'busy' });
@@ -33,16 +34,6 @@ function failingOnceWith(firstError: CheckoutApiError) {
     return 'answer';
   };
   return { request, sentAt };
-}
-
-/** The most task starts in any window of `windowMs` (sliding over start times). */
-function largestBurst(times: number[], windowMs: number) {
-  let largest = 0;
-  for (let first = 0, last = 0; last < times.length; last += 1) {
-    while (times[last]! - times[first]! >= windowMs) first += 1;
-    largest = Math.max(largest, last - first + 1);
-  }
-  return largest;
 }
 
 const retryAfterScheduler = (maxConcurrent = Infinity) => createRequestScheduler({ maxConcurrent, holdAfter: retryAfterOf });
