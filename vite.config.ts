@@ -92,7 +92,7 @@ export default defineConfig({
           name: 'bench',
           environment: 'jsdom',
           globals: true,
-          include: ['test/bench/polling.figures.test.tsx', 'test/bench/dashboard-rows.figures.test.tsx'],
+          include: ['test/bench/polling.figures.test.tsx', 'test/bench/dashboard-rows.figures.test.tsx', 'test/bench/scheduling.figures.test.tsx'],
         },
       },
       {

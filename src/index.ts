@@ -1,4 +1,4 @@
-export { createCheckoutClient, DEFAULT_TIMEOUT_MS } from './core/client';
+export { createCheckoutClient, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_TIMEOUT_MS } from './core/client';
 export type { CheckoutClient, CheckoutClientOptions, GetSessionOptions, TokenProvider } from './core/client';
 export { CheckoutApiError, isCheckoutApiError } from './core/errors';
 export type { CheckoutApiErrorKind } from './core/errors';

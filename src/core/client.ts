@@ -1,4 +1,5 @@
-import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS } from './errors';
+import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS, retryAfterOf } from './errors';
+import { createRequestScheduler, type RequestPriority, type WaitUntilSendable } from './requestScheduler';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
 
 export type TokenProvider = string | (() => string | Promise<string>);
@@ -10,12 +11,33 @@ export interface CheckoutClientOptions {
   token: TokenProvider;
   /** Defaults to `globalThis.fetch`, looked up at request time so test mocks installed later apply. */
   fetch?: typeof fetch;
-  /** Per request, body included. Default 15 000 ms; `Infinity` for none. */
+  /** Per request, body included, counted from when it is sent (not while queued). Default 15 000 ms; `Infinity` for none. */
   timeoutMs?: number;
+  /**
+   * Requests of this client in flight at once; the rest queue. Default 16 (above the 6 per
+   * origin of HTTP/1.1 browsers, below the ~100 streams HTTP/2 servers offer); `Infinity` for
+   * no cap. The cap bounds throughput to cap ÷ latency: 16 at 20 ms is 800 requests a second,
+   * so following more than ~800 sessions at a 1 s period needs a higher one. A 429 or 503 with
+   * Retry-After holds every request of the client until it passes: rate limits count per API
+   * key, not per session.
+   */
+  maxConcurrentRequests?: number;
 }
 
 export interface GetSessionOptions {
   signal?: AbortSignal | undefined;
+  /**
+   * `'high'` (default) for a session someone is looking at; `'low'` for background sweeps,
+   * which start only when no high-priority request of the client is queued.
+   */
+  priority?: RequestPriority | undefined;
+  /**
+   * Resolves when the request may be sent (e.g. once the page is visible), or returns
+   * undefined when it may be sent now. Asked before the request queues, right before it is
+   * sent and again after a hold, so a request held while the page was visible does not go
+   * out after it was hidden.
+   */
+  waitUntilSendable?: WaitUntilSendable | undefined;
 }
 
 export interface CheckoutClient {
@@ -23,6 +45,22 @@ export interface CheckoutClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * The default `maxConcurrentRequests` of {@link createCheckoutClient}.
+ *
+ * @example createCheckoutClient({ baseUrl, token, maxConcurrentRequests: 2 * DEFAULT_MAX_CONCURRENT_REQUESTS })
+ */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
+
+function validMaxConcurrent(maxConcurrentRequests: number): number {
+  // Plain JavaScript configs read from the environment can pass "16"; 0 would send nothing ever.
+  if (typeof maxConcurrentRequests !== 'number' || !(maxConcurrentRequests > 0)) {
+    throw new TypeError(
+      `createCheckoutClient: maxConcurrentRequests must be a positive number of requests, or Infinity for no cap (got ${String(maxConcurrentRequests)}).`,
+    );
+  }
+  return maxConcurrentRequests;
+}
 
 /** The delay of a request's timeout timer, or undefined for no timer. */
 function timeoutTimerDelay(timeoutMs: number): number | undefined {
@@ -113,14 +151,34 @@ function describeParseFailure(error: unknown): string {
  * @example
  * const client = createCheckoutClient({ baseUrl: 'https://api.example.com', token: () => auth.getToken() });
  * const session = await client.getSession('cs_123');
+ * // A back-office sweep, capped lower and yielding to what the shopper looks at:
+ * const sweeper = createCheckoutClient({ baseUrl, token, maxConcurrentRequests: 4 });
+ * await sweeper.getSession('cs_456', { priority: 'low' });
  */
 export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
   const base = sessionsBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timerMs = timeoutTimerDelay(timeoutMs);
 
-  async function getSession(sessionId: string, { signal }: GetSessionOptions = {}): Promise<CheckoutSession> {
-    const url = base + sessionPath(sessionId);
+  const scheduler = createRequestScheduler({
+    maxConcurrent: validMaxConcurrent(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS),
+    // Rate limits count per API key, and this client is one key: a Retry-After holds it all.
+    holdAfter: retryAfterOf,
+  });
+
+  function getSession(sessionId: string, { signal, priority, waitUntilSendable }: GetSessionOptions = {}): Promise<CheckoutSession> {
+    let url: string;
+    try {
+      url = base + sessionPath(sessionId);
+    } catch (error) {
+      // A refused id is refused at once, without waiting for a slot.
+      return Promise.reject(error);
+    }
+    return scheduler.run(() => send(url, signal), { signal, priority, waitUntilSendable });
+  }
+
+  /** One request, once the scheduler lets it out: its token and its timeout start here. */
+  async function send(url: string, signal: AbortSignal | undefined): Promise<CheckoutSession> {
     const token = await resolveToken(options.token);
     signal?.throwIfAborted();
 

@@ -112,3 +112,13 @@ export function errorFromResponse(response: Response, bodyText: string): Checkou
     retryAfterMs,
   });
 }
+
+/**
+ * How long a failure asks for nothing more to be sent: the Retry-After of a 429, or of a 503
+ * that sent one; undefined for any other failure.
+ *
+ * @example scheduler.run(task).catch((error) => holdFor(retryAfterOf(error)))
+ */
+export function retryAfterOf(error: unknown): number | undefined {
+  return isCheckoutApiError(error) ? error.retryAfterMs : undefined;
+}

@@ -1,8 +1,7 @@
 import { focusManager, queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
-import type { CheckoutApiError } from '../core/errors';
+import { retryAfterOf, type CheckoutApiError } from '../core/errors';
 import { abortableWait } from '../core/abortable';
-import { createRetryAfterHolds, type RetryAfterHolds } from '../core/retryAfter';
 import {
   nextPollDelay,
   pollPhase,
@@ -12,6 +11,7 @@ import {
   type PollingPolicy,
   type RetryPolicy,
 } from '../core/polling';
+import { createRequestScheduler, type RequestScheduler } from '../core/requestScheduler';
 import type { CheckoutSession } from '../core/schema';
 import { watchedSessionCount } from './sessionEvents';
 
@@ -85,20 +85,21 @@ function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPol
   return spreadPollTime({ delay, phase, settledAt, first: dataUpdateCount + errorUpdateCount <= 1, now }) - now;
 }
 
-// The holds live with the QueryClient, where the session's state lives: every watcher and
-// every options object of a session then shares them, even one given a new CheckoutClient on
-// each render. React Query releases from before 2025 do not pass their client to the query
-// function; there, the CheckoutClient is the owner.
-const retryAfterHolds = new WeakMap<object, RetryAfterHolds>();
+// The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
+// key). This hold, with the QueryClient, covers what that cannot: a CheckoutClient made anew
+// on each render, whose hold would go with it, and one an app implemented itself. It caps
+// nothing: the cap is the CheckoutClient's. React Query releases from before 2025 do not pass
+// their client to the query function; there, the CheckoutClient is the owner.
+const retryAfterHolds = new WeakMap<object, RequestScheduler>();
 
 /** Waits until React Query counts the page as visible (not at all if it is), or rejects on abort. */
 const untilPageVisible = (signal: AbortSignal | undefined) =>
   focusManager.isFocused() ? undefined : abortableWait(signal, (done) => focusManager.subscribe((focused) => focused && done()));
 
-function holdsOf(owner: object): RetryAfterHolds {
+function holdsOf(owner: object): RequestScheduler {
   let holds = retryAfterHolds.get(owner);
   if (holds === undefined) {
-    holds = createRetryAfterHolds({ waitUntilSendable: untilPageVisible });
+    holds = createRequestScheduler({ maxConcurrent: Infinity, holdAfter: retryAfterOf });
     retryAfterHolds.set(owner, holds);
   }
   return holds;
@@ -113,9 +114,9 @@ function holdsOf(owner: object): RetryAfterHolds {
  * many components watch it; data younger than one period counts as fresh, so a watcher that
  * mounts mid-period asks nothing; once the policy says stop (terminal status, final error,
  * max duration) the data never goes stale again, so no focus, reconnect or mount refetches.
- * After a Retry-After, a request asked for by anything (focus, mount, `refetch()`) waits for
- * it to pass before it is sent, and no request is sent while the page is hidden: a watcher
- * mounted in a background tab asks once it is shown.
+ * After a Retry-After, a request of any session asked for by anything (focus, mount,
+ * `refetch()`) waits for it to pass before it is sent, and no request is sent while the page
+ * is hidden: a watcher mounted in a background tab asks once it is shown.
  *
  * @example
  * await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, 'cs_123'));
@@ -133,7 +134,8 @@ export function checkoutSessionQueryOptions(
 export interface SessionQueryHow {
   /**
    * A background sweep of sessions no one is looking at (`useCheckoutSessions` with `sweep`):
-   * a focused window does not ask for all of them at once; the sweep's own timers go on.
+   * its requests wait behind the others of the client, and a focused window does not ask for
+   * all of them at once; the sweep's own timers go on.
    */
   background?: boolean;
 }
@@ -141,8 +143,13 @@ export interface SessionQueryHow {
 /** {@link checkoutSessionQueryOptions}, and what the hooks add to it. */
 export function sessionQueryOptions(client: CheckoutClient, sessionId: string, policy: CheckoutSessionPolicy, how: SessionQueryHow = {}) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
+  // A sweep's requests wait behind those of sessions someone is looking at.
+  const priority = how.background ? 'low' : 'high';
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
-    holdsOf(queryClient ?? client).send(sessionId, signal, () => client.getSession(sessionId, { signal }));
+    holdsOf(queryClient ?? client).run(() => client.getSession(sessionId, { signal, priority, waitUntilSendable: untilPageVisible }), {
+      signal,
+      waitUntilSendable: untilPageVisible,
+    });
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),

@@ -149,7 +149,9 @@ describe('CheckoutSessionStatus', () => {
     const { rerender } = renderWithClient(panel('cs_A'));
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     rerender(panel('cs_B'));
-    expect(await screen.findByText('Pending')).toBeInTheDocument();
+    // The 429 holds every session of the client (rate limits count per API key): cs_B waits
+    // for it too, and shows that it is loading, not cs_A's error.
+    expect(await screen.findByText('Checking your payment…')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

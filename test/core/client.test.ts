@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { ZodError } from 'zod';
-import { createCheckoutClient } from '../../src/core/client';
+import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core/client';
 import { CheckoutApiError } from '../../src/core/errors';
 import {
   errorFixtures,
@@ -13,6 +13,7 @@ import {
   sessionFixtures,
   type SessionRequestInfo,
 } from '../../src/testing';
+import { fakeFetch, largestBurst } from '../support/fakeApi';
 import { TEST_API, TEST_TOKEN, setupMswServer } from '../support/server';
 
 const server = setupMswServer();
@@ -258,5 +259,135 @@ describe('createCheckoutClient errors', () => {
       const error = await errorOf(client().getSession('cs_1'));
       expect(`${error.message}\n${error.stack}`).not.toContain(TEST_TOKEN);
     }
+  });
+});
+
+const tooManyRequests = (retryAfterSeconds: number) =>
+  Response.json(errorFixtures[429], { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } });
+
+describe('createCheckoutClient scheduling', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const scheduled = (api: ReturnType<typeof fakeFetch>, options: Partial<CheckoutClientOptions> = {}) =>
+    createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch: api.fetch, ...options });
+  const ids = (count: number) => Array.from({ length: count }, (_, index) => `cs_${index}`);
+
+  it('keeps at most 16 requests in flight by default, and starts queued ones as others answer', async () => {
+    const api = fakeFetch({ latencyMs: 100 });
+    const client = scheduled(api);
+    const sessions = Promise.all(ids(40).map((id) => client.getSession(id)));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(api.sent).toHaveLength(16);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(api.sent).toHaveLength(32);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(sessions).resolves.toHaveLength(40);
+    expect(api.peak()).toBe(16);
+  });
+
+  it.each([
+    [3, 3],
+    [Infinity, 40],
+  ])('keeps to maxConcurrentRequests %s', async (maxConcurrentRequests, peak) => {
+    const api = fakeFetch({ latencyMs: 100 });
+    const client = scheduled(api, { maxConcurrentRequests });
+    await Promise.all([Promise.all(ids(40).map((id) => client.getSession(id))), vi.advanceTimersByTimeAsync(2_000)]);
+    expect(api.peak()).toBe(peak);
+  });
+
+  it('sends queued high-priority requests before low-priority ones', async () => {
+    const api = fakeFetch({ latencyMs: 100 });
+    const client = scheduled(api, { maxConcurrentRequests: 1 });
+    const all = Promise.all([
+      client.getSession('first'),
+      client.getSession('sweep', { priority: 'low' }),
+      client.getSession('shown', { priority: 'high' }),
+    ]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await all;
+    expect(api.sent.map((s) => s.sessionId)).toEqual(['first', 'shown', 'sweep']);
+  });
+
+  it('rejects a request aborted while queued with the abort reason, and never sends it', async () => {
+    const api = fakeFetch({ latencyMs: 100 });
+    const client = scheduled(api, { maxConcurrentRequests: 1 });
+    const first = client.getSession('first');
+    const controller = new AbortController();
+    const queued = client.getSession('queued', { signal: controller.signal });
+    const reason = new DOMException('unmounted', 'AbortError');
+    controller.abort(reason);
+    await expect(queued).rejects.toBe(reason);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await first;
+    expect(api.sent.map((s) => s.sessionId)).toEqual(['first']);
+  });
+
+  it('holds every session\'s requests of the client until a 429\'s Retry-After has passed', async () => {
+    const api = fakeFetch({ respond: (id) => (id === 'limited' && api.sent.length === 1 ? tooManyRequests(2) : undefined) });
+    const client = scheduled(api);
+    const error = await Promise.all([errorOf(client.getSession('limited')), vi.advanceTimersByTimeAsync(20)]);
+    expect(error[0]).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2_000 });
+    const others = Promise.all(['cs_1', 'cs_2', 'limited'].map((id) => client.getSession(id)));
+    await vi.advanceTimersByTimeAsync(1_990);
+    expect(api.sent.map((s) => s.sessionId)).toEqual(['limited']);
+    await vi.advanceTimersByTimeAsync(1_500);
+    await expect(others).resolves.toHaveLength(3);
+    expect(api.sent.slice(1).every((s) => s.at >= 2_020)).toBe(true);
+  });
+
+  it('does not let a hold from one client hold another (another API key)', async () => {
+    const api = fakeFetch({ respond: (id) => (id === 'limited' ? tooManyRequests(2) : undefined) });
+    await Promise.all([errorOf(scheduled(api).getSession('limited')), vi.advanceTimersByTimeAsync(20)]);
+    const other = scheduled(api).getSession('cs_1');
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(other).resolves.toMatchObject({ id: 'cs_1' });
+  });
+
+  it('resumes after a hold spread out: no more than 1/10 of the queue in any 100 ms', async () => {
+    const api = fakeFetch({ respond: (id) => (id === 'limited' ? tooManyRequests(2) : undefined) });
+    const client = scheduled(api, { maxConcurrentRequests: Infinity });
+    await Promise.all([errorOf(client.getSession('limited')), vi.advanceTimersByTimeAsync(20)]);
+    const queued = Promise.all(ids(500).map((id) => client.getSession(id)));
+    await vi.advanceTimersByTimeAsync(4_000);
+    await queued;
+    const starts = api.sent.slice(1).map((s) => s.at);
+    expect(Math.min(...starts)).toBe(2_020);
+    expect(largestBurst(starts, 100)).toBeLessThanOrEqual(51);
+  });
+
+  it('counts timeoutMs from when a request is sent, not while it waits in the queue', async () => {
+    const api = fakeFetch({ latencyMs: 150 });
+    const client = scheduled(api, { maxConcurrentRequests: 1, timeoutMs: 200 });
+    const sessions = Promise.all(['a', 'b', 'c'].map((id) => client.getSession(id)));
+    await vi.advanceTimersByTimeAsync(1_000);
+    // c waited 300 ms for a and b, longer than its timeout, and still got its 150 ms answer.
+    await expect(sessions).resolves.toHaveLength(3);
+    expect(api.sent.map((s) => s.at)).toEqual([0, 150, 300]);
+  });
+
+  it('waits for waitUntilSendable before sending', async () => {
+    const api = fakeFetch();
+    let show = () => {};
+    const shown = new Promise<void>((resolve) => (show = resolve));
+    const session = scheduled(api).getSession('cs_1', { waitUntilSendable: () => shown });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(api.sent).toHaveLength(0);
+    show();
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(session).resolves.toMatchObject({ id: 'cs_1' });
+    expect(api.sent).toEqual([{ sessionId: 'cs_1', at: 5_000 }]);
+  });
+});
+
+describe('createCheckoutClient maxConcurrentRequests validation', () => {
+  it.each([0, -1, Number.NaN, '16'])('refuses maxConcurrentRequests %s, naming the fix', (maxConcurrentRequests) => {
+    expect(() =>
+      createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, maxConcurrentRequests: maxConcurrentRequests as number }),
+    ).toThrow(/maxConcurrentRequests must be a positive number of requests, or Infinity for no cap/);
   });
 });
