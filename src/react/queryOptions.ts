@@ -60,9 +60,9 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
 }
 
 /**
- * Past this many sessions watched on the page, polls are spread over each period: fewer can
- * all be in flight at once (the client's default cap is 16), so leaving together costs nothing,
- * and a shopper's single session keeps its plain cadence.
+ * Past this many sessions watched on the page, polls are spread over each period: so few
+ * leaving together is no burst for any API, and a shopper's single session keeps its plain
+ * cadence.
  */
 const SPREAD_FROM_SESSIONS = 16;
 const phases = new WeakMap<CheckoutSessionQuery, number>();

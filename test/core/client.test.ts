@@ -277,17 +277,17 @@ describe('createCheckoutClient scheduling', () => {
     createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch: api.fetch, ...options });
   const ids = (count: number) => Array.from({ length: count }, (_, index) => `cs_${index}`);
 
-  it('keeps at most 16 requests in flight by default, and starts queued ones as others answer', async () => {
+  it('keeps at most 32 requests in flight by default, and starts queued ones as others answer', async () => {
     const api = fakeFetch({ latencyMs: 100 });
     const client = scheduled(api);
-    const sessions = Promise.all(ids(40).map((id) => client.getSession(id)));
+    const sessions = Promise.all(ids(80).map((id) => client.getSession(id)));
     await vi.advanceTimersByTimeAsync(50);
-    expect(api.sent).toHaveLength(16);
-    await vi.advanceTimersByTimeAsync(100);
     expect(api.sent).toHaveLength(32);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(api.sent).toHaveLength(64);
     await vi.advanceTimersByTimeAsync(200);
-    await expect(sessions).resolves.toHaveLength(40);
-    expect(api.peak()).toBe(16);
+    await expect(sessions).resolves.toHaveLength(80);
+    expect(api.peak()).toBe(32);
   });
 
   it.each([
