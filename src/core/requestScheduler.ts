@@ -122,8 +122,18 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
     pump();
   }
 
+  /** Whether a task may start now without queueing: a free slot, nobody waiting, no hold or release under way. */
+  const startsAtOnce = () =>
+    inFlight < maxConcurrent && queued() === 0 && release === undefined && !releasePending && Date.now() >= heldUntil;
+
   /** Waits, abortably, for a slot; `front` puts a task that gave its slot back ahead of its queue. */
-  function slot(signal: AbortSignal | undefined, priority: RequestPriority, front: boolean) {
+  function slot(signal: AbortSignal | undefined, priority: RequestPriority, front: boolean): Promise<void> | undefined {
+    // Most requests of a board find a free slot: they skip the queue's promise, listener and timer.
+    if (!front && startsAtOnce()) {
+      signal?.throwIfAborted();
+      inFlight += 1;
+      return undefined;
+    }
     const granted = abortableWait(signal, (done) => {
       const queue = queues[priority];
       const waiter: Waiter = { grant: done };

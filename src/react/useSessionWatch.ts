@@ -1,10 +1,20 @@
 'use client';
 import { noop, notifyManager, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CheckoutSessionPolicy, CheckoutSessionQuery } from './queryOptions';
 import { subscribeToSessionEntry } from './sessionEvents';
 import { findSessionQuery, willPollAgain } from './sessionResult';
 import { startWatching, tellTransition, type CheckoutSessionCallbacks } from './sessionTransitions';
+
+/** The flag as React last read it, kept across renders without rendering, as a ref would be. */
+class LastRead {
+  value = false;
+
+  remember(value: boolean): boolean {
+    this.value = value;
+    return value;
+  }
+}
 
 /**
  * What `useCheckoutSession` adds to React Query's own observer, on one subscription to its own
@@ -27,6 +37,18 @@ export function useSessionWatch(
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const watchingSince = useMemo(() => startWatching(), [queryHash]);
 
+  // What the flag is computed from, for the subscription, which outlives the render.
+  const flagInputs = useRef({ isActive, policy });
+  useEffect(() => {
+    flagInputs.current = { isActive, policy };
+  });
+  const isPollingNow = useCallback(
+    (inputs: { isActive: boolean; policy: CheckoutSessionPolicy }) =>
+      willPollAgain(findSessionQuery(queryClient, queryHash), inputs.isActive, inputs.policy),
+    [queryClient, queryHash],
+  );
+
+  const [lastRead] = useState(() => new LastRead());
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (queryHash === undefined) return noop;
@@ -37,14 +59,12 @@ export function useSessionWatch(
       const notify = notifyManager.batchCalls(onChange);
       return subscribeToSessionEntry(queryClient, queryHash, (event) => {
         if (event.type === 'updated') tellTransition(event.query as CheckoutSessionQuery, watcher, watchingSince);
-        notify();
+        // React is woken only when the flag differs from what it last read, not on each of a
+        // poll's events.
+        if (isPollingNow(flagInputs.current) !== lastRead.value) notify();
       });
     },
-    [queryClient, queryHash, watchingSince],
+    [queryClient, queryHash, watchingSince, isPollingNow, lastRead],
   );
-  return useSyncExternalStore(
-    subscribe,
-    () => willPollAgain(findSessionQuery(queryClient, queryHash), isActive, policy),
-    () => false,
-  );
+  return useSyncExternalStore(subscribe, () => lastRead.remember(isPollingNow({ isActive, policy })), () => false);
 }
