@@ -146,13 +146,14 @@ export interface SpreadPollInput {
  * When to poll next, as an absolute time, for a session polled among many: on its own phase of
  * a grid of `delay` ms, so that N sessions polled every period leave spread evenly across it and
  * come back to their places after anything that bunched them (a first load, a focus refetch, a
- * Retry-After). At least half a period after the last answer (a whole one after the first), so
- * a session is asked about once per period; and not sooner than a quarter period from `now`:
+ * Retry-After). At least a quarter period after the last answer (a whole one after the first),
+ * so an answer up to three quarters of a period late, on a busy page or a slow API, keeps the
+ * session on its place instead of skipping a period; and not sooner than a quarter period from `now`:
  * React Query repeats an interval that found nothing to do (a hidden page) at the same delay,
  * which must not become a busy loop.
  */
 export function spreadPollTime({ delay, phase, settledAt, first, now }: SpreadPollInput): number {
   const offset = phase * delay;
-  const earliest = Math.max(settledAt + (first ? delay : delay / 2), now + delay / 4);
+  const earliest = Math.max(settledAt + (first ? delay : delay / 4), now + delay / 4);
   return offset + Math.ceil((earliest - offset) / delay) * delay;
 }

@@ -157,13 +157,13 @@ describe('spreadPollTime', () => {
   const phase = 0.25;
 
   it('polls on the session\'s own place in each period', () => {
-    // Answered at 10,100 ms; its place is a quarter into each second; at least half a period on: 11,250.
+    // Answered at 10,100 ms; its place is a quarter into each second; at least a quarter period on: 10,250 is too soon, 11,250.
     expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now: 10_100 })).toBe(11_250);
   });
 
-  it('keeps one poll per period once on its place', () => {
-    const first = spreadPollTime({ delay: 1_000, phase, settledAt: 11_260, first: false, now: 11_260 });
-    expect(first).toBe(12_250);
+  it('keeps one poll per period once on its place, even when the answer comes late', () => {
+    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 11_260, first: false, now: 11_260 })).toBe(12_250);
+    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 11_900, first: false, now: 11_900 })).toBe(12_250);
   });
 
   it('waits a whole period after the first answer, as unspread polling does', () => {
@@ -172,7 +172,7 @@ describe('spreadPollTime', () => {
   });
 
   it('gives the same time whenever it is asked between two polls', () => {
-    const asked = [10_100, 10_400, 10_900].map((now) => spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now }));
+    const asked = [10_100, 10_400, 10_990].map((now) => spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now }));
     expect(new Set(asked)).toEqual(new Set([11_250]));
   });
 
