@@ -1,6 +1,7 @@
 import type { ApiErrorEnvelope, CheckoutSession, Refund } from '../core/schema';
 
-// The provider's example bodies (../shared/api/fixtures), copied so the package carries them.
+// The provider's example bodies (api/fixtures in the repo), copied so the package carries them;
+// test/core/openapi.test.ts checks that each copy equals its file there.
 // Frozen, deeply: a test that changed one would change it for every later test, and for
 // makeRefund. Copy one to change it: makeSession({ ...sessionFixtures.pending, status: … }).
 
