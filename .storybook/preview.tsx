@@ -2,9 +2,15 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { configure } from 'storybook/test';
 import { CheckoutI18nProvider } from '../src/i18n';
 import '../src/styles.css';
 import { STORY_API } from '../stories/support/withCheckoutProviders';
+
+// findBy* and waitFor poll until their condition holds, then return at once: their ceiling only
+// decides how long a failure takes to report. The default second fails plays on a machine
+// busy loading the whole suite (an MSW round trip and a render can take longer); five do not.
+configure({ asyncUtilTimeout: 5_000 });
 
 /**
  * The toolbar's theme, direction and locale, applied around every story: a surface with

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 // CORS answers the kit's headers need, and one log line per request without the token.
 
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../shared/api/fixtures/${name}`, import.meta.url)), 'utf8')) as unknown;
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../api/fixtures/${name}`, import.meta.url)), 'utf8')) as unknown;
 
 test('speaks the reference: Bearer auth, envelopes, CORS for the kit, faults, token-free logs', async () => {
   const lines: string[] = [];

@@ -71,9 +71,29 @@ function trap(root: HTMLElement) {
   return { added, stop: () => observer.disconnect() };
 }
 
+/**
+ * Parses `html` into a detached-then-attached <div> and resolves once its <img> has fired `error`
+ * (or `load`): an event, not a delay, so a loaded machine only makes it later, never wrong. The
+ * listener is added in the same task as the parse, before the image can settle, and after the
+ * inline `onerror` attribute's handler, which therefore has run when this resolves.
+ */
+function imageSettled(html: string): Promise<void> {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  const image = host.querySelector('img');
+  if (!image) throw new Error(`no <img> in ${html}`);
+  const settled = new Promise<void>((resolve) => {
+    image.addEventListener('error', () => resolve(), { once: true });
+    image.addEventListener('load', () => resolve(), { once: true });
+  });
+  document.body.append(host);
+  return settled.finally(() => host.remove());
+}
+
 async function expectInert(canvasElement: HTMLElement, added: string[]) {
-  // Give an <img onerror> or <svg onload> time to fire, had one been created.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Had the render created an <img src=x onerror>, it would have fired before this image with
+  // the same failing src, asked for after it, fires its own error.
+  await imageSettled('<img src="x" alt="">');
   await expect(window.__pwned).toBeUndefined();
   await expect(added).toEqual([]);
   await expect(canvasElement.querySelectorAll(ACTIVE_ELEMENTS)).toHaveLength(0);
@@ -101,13 +121,12 @@ export const HostileSession: Story = {
 
     // Control: the same payload parsed as HTML does spring the trap here, so the checks above
     // would have caught markup built from API strings.
-    const control = document.createElement('div');
-    control.innerHTML = PAYLOADS.img;
-    document.body.append(control);
+    // Awaits the image's own error event, whatever the load on the machine, instead of polling
+    // for the flag within waitFor's default second.
     try {
-      await waitFor(() => expect(window.__pwned).toBe('img'));
+      await imageSettled(PAYLOADS.img);
+      await expect(window.__pwned).toBe('img');
     } finally {
-      control.remove();
       delete window.__pwned;
     }
   },

@@ -1,5 +1,17 @@
 import { apiErrorEnvelopeSchema } from './schema';
 
+/**
+ * What went wrong, to switch on. A minor release may add a kind (as `invalid_request` was
+ * added): end a `switch` on it with a `default`, as below, rather than an exhaustiveness check
+ * that would stop compiling on upgrade (docs/CONTRACT.md).
+ *
+ * @example
+ * switch (error.kind) {
+ *   case 'unauthorized': return signIn();
+ *   case 'not_found': return showNotFound();
+ *   default: return error.retryable ? showStillChecking() : showFailed(error.message); // and any later kind
+ * }
+ */
 export type CheckoutApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
@@ -58,6 +70,12 @@ export class CheckoutApiError extends Error {
   }
 }
 
+/**
+ * Whether `value` is a {@link CheckoutApiError}: for a `catch` block or an error boundary's `error`.
+ *
+ * @example
+ * if (isCheckoutApiError(error) && !error.retryable) showFinalError(error.message);
+ */
 export function isCheckoutApiError(value: unknown): value is CheckoutApiError {
   return value instanceof CheckoutApiError;
 }

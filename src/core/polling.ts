@@ -2,10 +2,23 @@ import { isCheckoutApiError, type CheckoutApiError } from './errors';
 import type { CheckoutSession } from './schema';
 import { hasPendingRefunds, isTerminalStatus } from './status';
 
+/**
+ * Milliseconds between polls, or a function of the latest session and the attempt (0-based)
+ * that returns the delay, or `false` to stop polling.
+ *
+ * @example
+ * useCheckoutSession(id, { pollInterval: (session, attempt) => (attempt < 10 ? 1_000 : 10_000) });
+ */
 export type PollInterval =
   | number
   | ((session: CheckoutSession | undefined, attempt: number) => number | false);
 
+/**
+ * How often and for how long a session is polled: options of {@link useCheckoutSession} and its relatives.
+ *
+ * @example
+ * const policy: PollingPolicy = { pollInterval: 1_000, maxPollDuration: 5 * 60_000, followRefunds: true };
+ */
 export interface PollingPolicy {
   /** Milliseconds between polls, or a function of (session, attempt). Default: {@link defaultPollInterval}. */
   pollInterval?: PollInterval | undefined;
@@ -15,6 +28,12 @@ export interface PollingPolicy {
   followRefunds?: boolean | { pollInterval?: number } | undefined;
 }
 
+/**
+ * How retryable failures (5xx, timeout, network, 429) are tried again before polling resumes.
+ *
+ * @example
+ * const policy: RetryPolicy = { retry: 5, retryDelay: (attempt) => 500 * 2 ** attempt };
+ */
 export interface RetryPolicy {
   /** For retryable errors only (5xx, timeout, network, 429). `true` retries without end. Default 3. */
   retry?: boolean | number | undefined;
@@ -35,8 +54,26 @@ const FAST_POLL_INTERVAL_MS = 2_000;
 const SLOW_POLL_INTERVAL_MS = 5_000;
 /** About the first minute at 2 s: the shopper is looking at the page, waiting. */
 const FAST_POLL_ATTEMPTS = 30;
+/**
+ * How long polling goes on by default (15 minutes), counted from the first enabled watcher.
+ *
+ * @example
+ * useCheckoutSession(id, { maxPollDuration: 2 * DEFAULT_MAX_POLL_DURATION_MS });
+ */
 export const DEFAULT_MAX_POLL_DURATION_MS = 15 * 60_000;
+/**
+ * The default period (15 s) of `followRefunds` polling, after a terminal status while a refund is PENDING.
+ *
+ * @example
+ * useCheckoutSession(id, { followRefunds: { pollInterval: 4 * DEFAULT_REFUND_POLL_INTERVAL_MS } });
+ */
 export const DEFAULT_REFUND_POLL_INTERVAL_MS = 15_000;
+/**
+ * Retries of a retryable failure (3) before polling resumes at its cadence.
+ *
+ * @example
+ * useCheckoutSession(id, { retry: DEFAULT_RETRY_COUNT + 2 });
+ */
 export const DEFAULT_RETRY_COUNT = 3;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 30_000;
@@ -44,6 +81,13 @@ const BACKOFF_CAP_MS = 30_000;
 /**
  * The default cadence for a shopper waiting on a confirmation page: every 2 s for about the
  * first minute, when most sessions settle, then every 5 s.
+ *
+ * @example
+ * // The default cadence, but a slow one for a status the kit does not know.
+ * useCheckoutSession(id, {
+ *   pollInterval: (session, attempt) =>
+ *     session?.status === 'AWAITING_CAPTURE' ? 30_000 : defaultPollInterval(session, attempt),
+ * });
  */
 export function defaultPollInterval(_session: CheckoutSession | undefined, attempt: number): number {
   return attempt < FAST_POLL_ATTEMPTS ? FAST_POLL_INTERVAL_MS : SLOW_POLL_INTERVAL_MS;
@@ -94,6 +138,10 @@ export function shouldRetry(failureCount: number, error: unknown, retry: RetryPo
 /**
  * Capped exponential backoff with jitter (1 s, 2 s, 4 s … up to 30 s, each between half and
  * all of that), so many dashboards do not retry in step. A 429's Retry-After wins.
+ *
+ * @example
+ * // The default backoff, capped at 5 s.
+ * useCheckoutSession(id, { retryDelay: (attempt, error) => Math.min(backoffDelay(attempt, error), 5_000) });
  */
 export function backoffDelay(attempt: number, error: CheckoutApiError, random: () => number = Math.random): number {
   if (error.retryAfterMs !== undefined) return error.retryAfterMs;

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /**
  * A string union that still accepts any string: known values autocomplete, and a value the
  * API adds tomorrow (`AWAITING_CAPTURE`) parses instead of breaking a dashboard.
+ *
+ * @example
+ * const status: OpenString<'PENDING' | 'SUCCEEDED'> = 'AWAITING_CAPTURE'; // compiles; 'PENDING' autocompletes
  */
 export type OpenString<Known extends string> = Known | (string & {});
 
@@ -14,6 +17,14 @@ function openEnum<const Known extends string>(_known: readonly Known[]) {
   return z.string() as unknown as z.ZodType<OpenString<Known>, string>;
 }
 
+/**
+ * The session statuses the kit knows, in lifecycle order. The API may send others:
+ * {@link SessionStatus} is an open string, and an unknown status parses, renders and keeps polling.
+ *
+ * @example
+ * // A gallery of every known status (an unknown one renders too).
+ * SESSION_STATUSES.map((status) => <SessionStatusBadge key={status} status={status} />);
+ */
 export const SESSION_STATUSES = [
   'PENDING',
   'SUCCEEDED',
@@ -23,11 +34,29 @@ export const SESSION_STATUSES = [
   'REVERSED',
 ] as const;
 
+/**
+ * The refund statuses the kit knows; {@link RefundStatus} is open, like the session's.
+ *
+ * @example
+ * const known = (REFUND_STATUSES as readonly string[]).includes(refund.status);
+ */
 export const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
 
+/**
+ * The refund reasons the kit knows; {@link RefundReason} is open.
+ *
+ * @example
+ * // Options of a filter, in words.
+ * const options = REFUND_REASONS.map((reason) => ({ value: reason, label: humanizeCode(reason) }));
+ */
 export const REFUND_REASONS = ['REQUESTED_BY_CUSTOMER', 'DUPLICATE', 'FRAUDULENT', 'OTHER'] as const;
 
-/** The failure codes the reference names; the set is open, like the statuses. */
+/**
+ * The failure codes the reference names; the set is open, like the statuses.
+ *
+ * @example
+ * const known = (FAILURE_REASONS as readonly string[]).includes(session.failureReason ?? '');
+ */
 export const FAILURE_REASONS = ['EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] as const;
 
 export type KnownSessionStatus = (typeof SESSION_STATUSES)[number];
@@ -40,7 +69,12 @@ const refundStatusSchema = openEnum(REFUND_STATUSES);
 const refundReasonSchema = openEnum(REFUND_REASONS);
 const failureReasonSchema = openEnum(FAILURE_REASONS);
 
-/** A refund as the provider sends it: `amount` is a decimal in the currency's major unit. */
+/**
+ * A refund as the provider sends it: `amount` is a decimal in the currency's major unit.
+ *
+ * @example
+ * const refunds = z.array(refundSchema).parse(await response.json());
+ */
 export const refundSchema = z.object({
   id: z.string(),
   amount: z.number().finite(),
@@ -56,6 +90,11 @@ export const refundSchema = z.object({
  * `GET /api/v1/sessions/{sessionId}`. Nullable fields may also be absent (the smallest body
  * the provider sends omits them), and `refunds` is `null` until the session has any, though
  * the reference's own example pairs PENDING with a refund, so that is accepted too.
+ *
+ * @example
+ * // What the client does with every body; for a session you fetched some other way:
+ * const result = checkoutSessionSchema.safeParse(await response.json());
+ * if (result.success) queryClient.setQueryData(checkoutSessionKeys.detail(result.data.id), result.data);
  */
 export const checkoutSessionSchema = z.object({
   id: z.string(),

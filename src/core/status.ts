@@ -18,7 +18,12 @@ export function isTerminalStatus(status: SessionStatus | null | undefined): bool
   return status != null && TERMINAL_STATUSES.has(status);
 }
 
-/** Whether any refund of the session is still PENDING. */
+/**
+ * Whether any refund of the session is still PENDING.
+ *
+ * @example
+ * hasPendingRefunds(sessionFixtures.referenceExample) // true: its one refund is PENDING
+ */
 export function hasPendingRefunds(session: CheckoutSession): boolean {
   return session.refunds?.some((refund) => refund.status === 'PENDING') ?? false;
 }
@@ -26,6 +31,9 @@ export function hasPendingRefunds(session: CheckoutSession): boolean {
 /**
  * Turns an API code into words for codes no dictionary knows: `AWAITING_CAPTURE` becomes
  * "Awaiting capture". Never returns an empty string, so a badge is never blank.
+ *
+ * @example
+ * humanizeCode('AWAITING_CAPTURE') // "Awaiting capture"
  */
 export function humanizeCode(code: string): string {
   const words = code.replace(/[_\-\s]+/g, ' ').trim().toLowerCase();

@@ -55,6 +55,13 @@ export function CheckoutI18nProvider({ locale, timeZone, messages, children }: C
 /**
  * The words, locale and time zone for one component: the provider's (English without one),
  * with the component's own `labels` on top and its `locale` and `timeZone` for numbers and dates.
+ *
+ * @example
+ * // Your own component, in the provider's words and locale.
+ * function Paid({ session }: { session: CheckoutSession }) {
+ *   const { messages, locale } = useCheckoutI18n();
+ *   return <span lang={locale}>{lookupLabel(messages.sessionStatus, session.status)}</span>;
+ * }
  */
 export function useCheckoutI18n(labels?: CheckoutLabels, locale?: string, timeZone?: string): CheckoutI18n {
   return withOwnWords(useContext(CheckoutI18nContext) ?? ENGLISH, labels, locale, timeZone);

@@ -46,6 +46,9 @@ export function getCurrencyFormatter(locale: string | undefined, currency: strin
  * The cached `Intl.DateTimeFormat` for refund dates (medium date style) in `locale`, in
  * `timeZone` (an IANA name such as "Europe/Berlin"); the runtime's own time zone without one,
  * or for a name the platform does not know.
+ *
+ * @example
+ * getDateFormatter('en-GB', 'Europe/London')?.format(new Date(refund.createdAt)) // "15 Jan 2024"
  */
 export function getDateFormatter(locale: string | undefined, timeZone?: string): Intl.DateTimeFormat | null {
   const formatter = cached(dateFormatters, `${locale ?? ''}\u0000${timeZone ?? ''}`, locale, (candidate) =>
@@ -65,7 +68,13 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
   return formatter ? formatter.format(amount) : `${amount} ${currency}`;
 }
 
-/** The minor digits of a currency as the platform knows them (USD 2, JPY 0, KWD 3), or undefined. */
+/**
+ * The minor digits of a currency as the platform knows them (USD 2, JPY 0, KWD 3), or undefined.
+ *
+ * @example
+ * currencyDigits('KWD') // 3
+ * currencyDigits('JPY') // 0
+ */
 export function currencyDigits(currency: string): number | undefined {
   return getCurrencyFormatter('en', currency)?.resolvedOptions().maximumFractionDigits;
 }

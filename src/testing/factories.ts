@@ -5,7 +5,13 @@ import { refundUsd45 } from './fixtures';
 let sequence = 0;
 const nextId = (prefix: string) => `${prefix}_${(++sequence).toString().padStart(6, '0')}`;
 
-/** Fields to set; one left undefined (`{ id: maybeId }`) keeps its default. */
+/**
+ * Fields to set; one left undefined (`{ id: maybeId }`) keeps its default.
+ *
+ * @example
+ * const paid: Overrides<CheckoutSession> = { status: 'SUCCEEDED', expiresAt: null };
+ * makeSession(paid);
+ */
 export type Overrides<T> = { [Key in keyof T]?: T[Key] | undefined };
 
 /**

@@ -1,6 +1,7 @@
 import type { ApiErrorEnvelope, CheckoutSession, Refund } from '../core/schema';
 
-// The provider's example bodies (../shared/api/fixtures), copied so the package carries them.
+// The provider's example bodies (api/fixtures in the repo), copied so the package carries them;
+// test/core/openapi.test.ts checks that each copy equals its file there.
 // Frozen, deeply: a test that changed one would change it for every later test, and for
 // makeRefund. Copy one to change it: makeSession({ ...sessionFixtures.pending, status: … }).
 
@@ -91,10 +92,21 @@ const sessionBodies = {
   },
 } satisfies Record<string, CheckoutSession>;
 
-/** Session bodies of every status the provider names, an unknown one, and its odd example. */
+/**
+ * Session bodies of every status the provider names, an unknown one, and its odd example.
+ *
+ * @example
+ * server.use(mockSession(sessionFixtures.partiallyRefunded));
+ * const mine = structuredClone(sessionFixtures.refunded); // frozen: copy one to change it
+ */
 export const sessionFixtures = deepFreeze(sessionBodies);
 
-/** Currencies with 2, 0 and 3 minor digits, a sub-unit amount, and statuses outside the reference. */
+/**
+ * Currencies with 2, 0 and 3 minor digits, a sub-unit amount, and statuses outside the reference.
+ *
+ * @example
+ * <RefundList refunds={mixedCurrencyRefunds} locale="en-US" />
+ */
 export const mixedCurrencyRefunds: Refund[] = deepFreeze([
   { ...refundUsd45, id: 'r-usd' },
   { ...refundUsd45, id: 'r-jpy', amount: 500, currency: 'JPY', status: 'PENDING', reason: null },
@@ -110,7 +122,12 @@ export const mixedCurrencyRefunds: Refund[] = deepFreeze([
   { ...refundUsd45, id: 'r-eur', amount: 0.1, currency: 'EUR', status: 'CANCELED', reason: 'OTHER' },
 ]);
 
-/** The provider's error envelopes, by HTTP status (403 and 429 are not in its examples: same shape). */
+/**
+ * The provider's error envelopes, by HTTP status (403 and 429 are not in its examples: same shape).
+ *
+ * @example
+ * expect(await response.json()).toEqual(errorFixtures[404]);
+ */
 export const errorFixtures = deepFreeze({
   401: { error: 'Unauthorized', message: 'Authentication required. Please provide a valid API token', code: 401 },
   403: { error: 'Forbidden', message: 'You do not have access to this session', code: 403 },
@@ -126,4 +143,10 @@ export const errorFixtures = deepFreeze({
   504: { error: 'Error', message: 'Request timed out.', code: 504 },
 } satisfies Record<number, ApiErrorEnvelope>);
 
+/**
+ * The HTTP statuses {@link errorFixtures} has an envelope for.
+ *
+ * @example
+ * const statuses = Object.keys(errorFixtures).map(Number) as ErrorFixtureStatus[];
+ */
 export type ErrorFixtureStatus = keyof typeof errorFixtures;

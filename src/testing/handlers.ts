@@ -32,6 +32,13 @@ export interface SessionHandlerOptions {
 /** A session, or a function of the request that returns one (to echo the requested id). */
 export type SessionAnswer = CheckoutSession | ((info: SessionRequestInfo) => CheckoutSession);
 
+/**
+ * A responder that answers with `answer` as JSON: a session, or a function of the request that returns one.
+ *
+ * @example
+ * // Echo the requested id.
+ * server.use(mockSessionEndpoint(sessionResponse(({ sessionId }) => makeSession({ id: sessionId }))));
+ */
 export function sessionResponse(answer: SessionAnswer): SessionResponder {
   return (info) => HttpResponse.json(typeof answer === 'function' ? answer(info) : answer);
 }
@@ -43,7 +50,12 @@ export interface ErrorResponseOptions {
   body?: unknown;
 }
 
-/** The provider's error envelope for `status` (401, 403, 404, 429, 500 with requestId, 502, 504). */
+/**
+ * The provider's error envelope for `status` (401, 403, 404, 429, 500 with requestId, 502, 504).
+ *
+ * @example
+ * server.use(mockSessionSequence([errorResponse(429, { retryAfter: 2 }), sessionFixtures.succeeded]));
+ */
 export function errorResponse(status: ErrorFixtureStatus | number, options: ErrorResponseOptions = {}): SessionResponder {
   const retryAfter = options.retryAfter ?? (status === 429 ? 1 : undefined);
   const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
@@ -54,12 +66,22 @@ export function errorResponse(status: ErrorFixtureStatus | number, options: Erro
       : HttpResponse.json(body, { status, headers });
 }
 
-/** The connection fails: `fetch` rejects, as it does when the network drops. */
+/**
+ * The connection fails: `fetch` rejects, as it does when the network drops.
+ *
+ * @example
+ * server.use(mockSessionSequence([networkError(), sessionFixtures.succeeded]));
+ */
 export function networkError(): SessionResponder {
   return () => HttpResponse.error();
 }
 
-/** A body that is not JSON, such as a proxy's HTML error page. */
+/**
+ * A body that is not JSON, such as a proxy's HTML error page.
+ *
+ * @example
+ * server.use(mockSessionSequence([nonJsonResponse('<h1>Bad gateway</h1>', 502), sessionFixtures.pending]));
+ */
 export function nonJsonResponse(body = '<!doctype html><title>Bad gateway</title><h1>Bad gateway</h1>', status = 200): SessionResponder {
   return () => new HttpResponse(body, { status, headers: { 'Content-Type': 'text/html' } });
 }
@@ -81,7 +103,12 @@ function waitLatency(ms: number, request: Request): Promise<boolean> {
   );
 }
 
-/** Answers after `ms` milliseconds (`Infinity`: never); an aborted request is not answered. */
+/**
+ * Answers after `ms` milliseconds (`Infinity`: never); an aborted request is not answered.
+ *
+ * @example
+ * server.use(mockSessionEndpoint(withLatency(2_000, sessionResponse(sessionFixtures.pending))));
+ */
 export function withLatency(ms: number, responder: SessionResponder): SessionResponder {
   return async (info) => ((await waitLatency(ms, info.request)) ? responder(info) : HttpResponse.error());
 }
@@ -106,6 +133,14 @@ function sessionUrlPattern(baseUrl: string | undefined): string {
  * test (`server.use(…)` in the test or a `beforeEach`) or per story render (a `beforeEach`),
  * not once in `setupServer(…)` or a story's `parameters`, or the next test starts where the
  * last one stopped.
+ *
+ * @example
+ * // PENDING twice, then SUCCEEDED, for each session asked about.
+ * server.use(
+ *   mockSessionEndpoint(({ sessionId, call }) =>
+ *     HttpResponse.json(makeSession({ id: sessionId, status: call > 2 ? 'SUCCEEDED' : 'PENDING' })),
+ *   ),
+ * );
  */
 export function mockSessionEndpoint(
   respond: (info: SessionRequestInfo) => Response | Promise<Response>,
@@ -156,7 +191,12 @@ export function mockSessionSequence(
   );
 }
 
-/** Every request answers with the provider's envelope for `status`. */
+/**
+ * Every request answers with the provider's envelope for `status`.
+ *
+ * @example
+ * server.use(mockSessionError(429, { retryAfter: 2 }));
+ */
 export function mockSessionError(
   status: ErrorFixtureStatus | number,
   options?: SessionHandlerOptions & ErrorResponseOptions,
@@ -164,12 +204,22 @@ export function mockSessionError(
   return mockSessionEndpoint(errorResponse(status, options), options);
 }
 
-/** Every request fails at the network level. */
+/**
+ * Every request fails at the network level.
+ *
+ * @example
+ * server.use(mockNetworkError({ sessionId: 'cs_offline' }));
+ */
 export function mockNetworkError(options?: SessionHandlerOptions): HttpHandler {
   return mockSessionEndpoint(networkError(), options);
 }
 
-/** Every request answers with a body that is not JSON. */
+/**
+ * Every request answers with a body that is not JSON.
+ *
+ * @example
+ * server.use(mockNonJson()); // a proxy's HTML error page: the hook's error is kind "invalid_response"
+ */
 export function mockNonJson(body?: string, options?: SessionHandlerOptions): HttpHandler {
   return mockSessionEndpoint(nonJsonResponse(body), options);
 }

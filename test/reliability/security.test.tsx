@@ -99,7 +99,7 @@ describe('security: where requests go', () => {
     'https:evil.example',
     '\\\\evil.example\\x',
     '@evil.example',
-    '../../../evil',
+    '../../../evil', // a hostile id, not a path (check-standalone: ignore)
     '%2F%2Fevil.example',
     '/evil.example',
     '\t//evil.example',

@@ -52,3 +52,19 @@ export function TypeChecks() {
 // The testing entry's fixtures (frozen at runtime) fit wherever a session or refunds are expected.
 expectTypeOf(sessionFixtures.succeeded).toExtend<CheckoutSession>();
 expectTypeOf(mixedCurrencyRefunds).toEqualTypeOf<Refund[]>();
+
+// The switch the README and docs/CONTRACT.md recommend: cases for some kinds and a `default`
+// that falls back on `retryable`. It compiles whatever kinds the union holds, so a kind added
+// in a minor release does not break it (a `const never: never = error.kind` check would).
+export function describeFailure(error: CheckoutApiError): string {
+  switch (error.kind) {
+    case 'unauthorized':
+      return 'Please sign in again.';
+    case 'not_found':
+    case 'invalid_request':
+      return 'We could not find this payment.';
+    default:
+      expectTypeOf(error.kind).toExtend<CheckoutApiErrorKind>();
+      return error.retryable ? 'Still checking…' : error.message;
+  }
+}

@@ -7,7 +7,12 @@ import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutMessages } 
 import { withClassName } from '../classNames';
 import { VISUALLY_HIDDEN } from '../visuallyHidden';
 
-/** What a status means for the shopper, in one sentence. */
+/**
+ * What a status means for the shopper, in one sentence.
+ *
+ * @example
+ * describeStatus(enMessages, 'SUCCEEDED') // "Your payment went through. You will receive a confirmation email."
+ */
 export function describeStatus(messages: CheckoutMessages, status: string): string {
   return Object.hasOwn(messages.sessionStatusDescription, status)
     ? (messages.sessionStatusDescription as Readonly<Record<string, string>>)[status] as string

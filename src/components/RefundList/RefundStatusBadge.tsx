@@ -9,7 +9,12 @@ import {
 
 export type RefundStatusBadgeProps = StatusBadgeProps<RefundStatus>;
 
-/** The tone of each known refund status; any other status is neutral. */
+/**
+ * The tone of each known refund status; any other status is neutral.
+ *
+ * @example
+ * const tone = REFUND_STATUS_TONES[refund.status] ?? 'neutral';
+ */
 export const REFUND_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
   PENDING: 'progress',
   SUCCEEDED: 'success',

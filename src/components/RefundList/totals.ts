@@ -17,6 +17,10 @@ const UNCOUNTED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'CANCELED']);
  * The sum per currency, in first-seen order, of refunds that did not fail or get canceled.
  * Sums in minor units so 45.01 + 12.5 is 57.51, not 57.510000000000005; past what minor units
  * hold exactly (2^53), as plain amounts, which stay finite where minor units would overflow.
+ *
+ * @example
+ * totalsByCurrency(mixedCurrencyRefunds)
+ * // [{ currency: 'USD', amount: 45.01 }, { currency: 'JPY', amount: 500 }]: the failed KWD and the canceled EUR do not count
  */
 export function totalsByCurrency(refunds: readonly Refund[]): CurrencyTotal[] {
   const minorUnits = new Map<string, { units: number; scale: number; plain: number }>();

@@ -4,7 +4,12 @@ import { createStatusBadge, type BadgeTone, type StatusBadgeProps } from './crea
 
 export type SessionStatusBadgeProps = StatusBadgeProps<SessionStatus>;
 
-/** The tone of each known session status; any other status is neutral. */
+/**
+ * The tone of each known session status; any other status is neutral.
+ *
+ * @example
+ * <tr data-tone={SESSION_STATUS_TONES[session.status] ?? 'neutral'}>…</tr>
+ */
 export const SESSION_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
   PENDING: 'progress',
   SUCCEEDED: 'success',

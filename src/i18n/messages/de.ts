@@ -1,6 +1,11 @@
 import type { CheckoutMessages } from './en';
 
-/** The built-in German dictionary. */
+/**
+ * The built-in German dictionary.
+ *
+ * @example
+ * deMessages.sessionStatus.PARTIALLY_REFUNDED // "Teilweise erstattet"
+ */
 export const de: CheckoutMessages = {
   sessionStatus: {
     PENDING: 'Ausstehend',

@@ -53,7 +53,13 @@ export type CheckoutLabels = {
     : { readonly [Code in keyof CheckoutMessages[Key]]?: string | undefined } & Readonly<Record<string, string | undefined>>;
 };
 
-/** The built-in English dictionary. */
+/**
+ * The built-in English dictionary.
+ *
+ * @example
+ * // Your own words for a status the kit does not know, on top of the English ones.
+ * const words = mergeMessages(enMessages, { sessionStatus: { AWAITING_CAPTURE: 'Waiting for the bank' } });
+ */
 export const en: CheckoutMessages = {
   ...enComponents,
   sessionStatusDescription: {

@@ -1,6 +1,11 @@
 import type { CheckoutMessages } from './en';
 
-/** The built-in Japanese dictionary. */
+/**
+ * The built-in Japanese dictionary.
+ *
+ * @example
+ * jaMessages.sessionStatus.PARTIALLY_REFUNDED // "一部返金済み"
+ */
 export const ja: CheckoutMessages = {
   sessionStatus: {
     PENDING: '処理中',
