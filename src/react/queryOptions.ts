@@ -11,7 +11,6 @@ import {
   type PollingPolicy,
   type RetryPolicy,
 } from '../core/polling';
-import { createRequestScheduler, type RequestScheduler } from '../core/requestScheduler';
 import type { CheckoutSession } from '../core/schema';
 import { watchedSessionCount } from './sessionEvents';
 
@@ -65,7 +64,6 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
  * cadence.
  */
 const SPREAD_FROM_SESSIONS = 16;
-const phases = new WeakMap<CheckoutSessionQuery, number>();
 
 /**
  * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
@@ -74,11 +72,7 @@ const phases = new WeakMap<CheckoutSessionQuery, number>();
 function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
   const delay = pollDelayForQuery(query, policy);
   if (delay === false || watchedSessionCount() <= SPREAD_FROM_SESSIONS) return delay;
-  let phase = phases.get(query);
-  if (phase === undefined) {
-    phase = pollPhase(query.queryKey[1]);
-    phases.set(query, phase);
-  }
+  const phase = pollPhase(query.queryKey[1]);
   const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
   const now = Date.now();
   const settledAt = Math.max(dataUpdatedAt, errorUpdatedAt);
@@ -86,23 +80,44 @@ function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPol
 }
 
 // The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
-// key). This hold, with the QueryClient, covers what that cannot: a CheckoutClient made anew
-// on each render, whose hold would go with it, and one an app implemented itself. It caps
-// nothing: the cap is the CheckoutClient's. React Query releases from before 2025 do not pass
-// their client to the query function; there, the CheckoutClient is the owner.
-const retryAfterHolds = new WeakMap<object, RequestScheduler>();
+// key) and releases them spread out. This hold, with the QueryClient, covers what that cannot:
+// a CheckoutClient made anew on each render, whose hold would go with it, and one an app
+// implemented itself. Only a time, not a second scheduler: the one-session path stays small.
+// React Query releases from before 2025 do not pass their client to the query function;
+// there, the CheckoutClient is the owner.
+const heldUntil = new WeakMap<object, number>();
 
 /** Waits until React Query counts the page as visible (not at all if it is), or rejects on abort. */
 const untilPageVisible = (signal: AbortSignal | undefined) =>
   focusManager.isFocused() ? undefined : abortableWait(signal, (done) => focusManager.subscribe((focused) => focused && done()));
 
-function holdsOf(owner: object): RequestScheduler {
-  let holds = retryAfterHolds.get(owner);
-  if (holds === undefined) {
-    holds = createRequestScheduler({ maxConcurrent: Infinity, holdAfter: retryAfterOf });
-    retryAfterHolds.set(owner, holds);
+/** Sends once the owner's hold has passed and the page is visible; a Retry-After in the answer starts a hold. */
+async function sendWhenAllowed<T>(owner: object, signal: AbortSignal, send: () => Promise<T>): Promise<T> {
+  const wait = (heldUntil.get(owner) ?? 0) - Date.now();
+  if (wait > 0) {
+    await abortableWait(signal, (done) => {
+      const timer = setTimeout(done, wait);
+      return () => clearTimeout(timer);
+    });
   }
-  return holds;
+  await untilPageVisible(signal);
+  try {
+    return await send();
+  } catch (error) {
+    const holdMs = retryAfterOf(error);
+    if (holdMs !== undefined) heldUntil.set(owner, Date.now() + holdMs);
+    throw error;
+  }
+}
+
+/** How a session is followed, beyond the policy. */
+export interface SessionQueryHow {
+  /**
+   * A background sweep of sessions no one is looking at (what `useCheckoutSessions` with
+   * `sweep` passes): its requests wait behind the client's others, and a focused window does
+   * not ask for all of them at once; its own poll timers go on.
+   */
+  background?: boolean;
 }
 
 /**
@@ -120,36 +135,21 @@ function holdsOf(owner: object): RequestScheduler {
  *
  * @example
  * await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, 'cs_123'));
+ * // Warming many sessions in the background, behind what the shopper looks at:
+ * ids.forEach((id) => queryClient.prefetchQuery(checkoutSessionQueryOptions(client, id, {}, { background: true })));
  * const { data } = useSuspenseQuery(checkoutSessionQueryOptions(client, 'cs_123'));
  */
 export function checkoutSessionQueryOptions(
   client: CheckoutClient,
   sessionId: string,
   policy: CheckoutSessionPolicy = {},
+  how: SessionQueryHow = {},
 ) {
-  return sessionQueryOptions(client, sessionId, policy);
-}
-
-/** How a hook follows a session, beyond the policy. */
-export interface SessionQueryHow {
-  /**
-   * A background sweep of sessions no one is looking at (`useCheckoutSessions` with `sweep`):
-   * its requests wait behind the others of the client, and a focused window does not ask for
-   * all of them at once; the sweep's own timers go on.
-   */
-  background?: boolean;
-}
-
-/** {@link checkoutSessionQueryOptions}, and what the hooks add to it. */
-export function sessionQueryOptions(client: CheckoutClient, sessionId: string, policy: CheckoutSessionPolicy, how: SessionQueryHow = {}) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
   // A sweep's requests wait behind those of sessions someone is looking at.
   const priority = how.background ? 'low' : 'high';
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
-    holdsOf(queryClient ?? client).run(() => client.getSession(sessionId, { signal, priority, waitUntilSendable: untilPageVisible }), {
-      signal,
-      waitUntilSendable: untilPageVisible,
-    });
+    sendWhenAllowed(queryClient ?? client, signal, () => client.getSession(sessionId, { signal, priority, waitUntilSendable: untilPageVisible }));
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),

@@ -34,26 +34,20 @@ function openHub(cache: QueryCache): SessionEventHub {
  */
 export function subscribeToSessionEntry(queryClient: QueryClient, queryHash: string, listener: SessionEntryListener): () => void {
   const cache = queryClient.getQueryCache();
-  let hub = hubs.get(cache);
-  if (!hub) {
-    hub = openHub(cache);
-    hubs.set(cache, hub);
-  }
-  let listeners = hub.byHash.get(queryHash);
-  if (!listeners) {
-    listeners = new Set();
+  const hub = hubs.get(cache) ?? openHub(cache);
+  hubs.set(cache, hub);
+  const listeners = hub.byHash.get(queryHash) ?? new Set();
+  if (listeners.size === 0) {
     hub.byHash.set(queryHash, listeners);
     watchedSessions += 1;
   }
   listeners.add(listener);
-  const openedHub = hub;
-  const openedListeners = listeners;
   return () => {
-    if (!openedListeners.delete(listener) || openedListeners.size > 0) return;
-    openedHub.byHash.delete(queryHash);
+    if (!listeners.delete(listener) || listeners.size > 0) return;
+    hub.byHash.delete(queryHash);
     watchedSessions -= 1;
-    if (openedHub.byHash.size === 0) {
-      openedHub.unsubscribeFromCache();
+    if (hub.byHash.size === 0) {
+      hub.unsubscribeFromCache();
       hubs.delete(cache);
     }
   };

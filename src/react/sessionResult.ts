@@ -5,9 +5,8 @@ import type { CheckoutApiError } from '../core/errors';
 import { isTerminalStatus } from '../core/status';
 import {
   checkoutSessionKeys,
+  checkoutSessionQueryOptions,
   pollDelayForQuery,
-  sessionQueryOptions,
-  type checkoutSessionQueryOptions,
   type SessionQueryHow,
   type CheckoutSessionPolicy,
   type CheckoutSessionQuery,
@@ -84,7 +83,7 @@ export function hookQueryOptions<TQueryOptions>(
   how: SessionQueryHow = {},
 ): ReturnType<typeof checkoutSessionQueryOptions> & TQueryOptions & { enabled: boolean } {
   return {
-    ...sessionQueryOptions(client, sessionId, split.policy, how),
+    ...checkoutSessionQueryOptions(client, sessionId, split.policy, how),
     // A watcher that mounts on a retryable error waits for the next poll, so dashboard rows
     // mounting as a filter changes do not each ask again for a failing session. With
     // throwOnError the shared rule stays: an error boundary's reset asks again.

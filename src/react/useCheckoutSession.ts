@@ -54,7 +54,7 @@ export function useCheckoutSession<TData = CheckoutSession>(
 
   const result = useQuery(
     // Without an id the query stays disabled: nothing is ever sent for the empty key.
-    { ...hookQueryOptions(client, sessionId ?? '', split, isActive), queryHash } as UseQueryOptions<
+    hookQueryOptions(client, sessionId ?? '', split, isActive) as UseQueryOptions<
       CheckoutSession,
       CheckoutApiError,
       TData,

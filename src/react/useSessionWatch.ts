@@ -1,20 +1,10 @@
 'use client';
 import { noop, notifyManager, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutSessionPolicy, CheckoutSessionQuery } from './queryOptions';
 import { subscribeToSessionEntry } from './sessionEvents';
 import { findSessionQuery, willPollAgain } from './sessionResult';
 import { startWatching, tellTransition, type CheckoutSessionCallbacks } from './sessionTransitions';
-
-/** The flag as React last read it, kept across renders without rendering, as a ref would be. */
-class LastRead {
-  value = false;
-
-  remember(value: boolean): boolean {
-    this.value = value;
-    return value;
-  }
-}
 
 /**
  * What `useCheckoutSession` adds to React Query's own observer, on one subscription to its own
@@ -37,18 +27,14 @@ export function useSessionWatch(
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const watchingSince = useMemo(() => startWatching(), [queryHash]);
 
-  // What the flag is computed from, for the subscription, which outlives the render.
-  const flagInputs = useRef({ isActive, policy });
+  // The policy object is new on each render: the subscription reads the latest.
+  const policyRef = useRef(policy);
   useEffect(() => {
-    flagInputs.current = { isActive, policy };
+    policyRef.current = policy;
   });
-  const isPollingNow = useCallback(
-    (inputs: { isActive: boolean; policy: CheckoutSessionPolicy }) =>
-      willPollAgain(findSessionQuery(queryClient, queryHash), inputs.isActive, inputs.policy),
-    [queryClient, queryHash],
-  );
+  const isPollingNow = (currentPolicy: CheckoutSessionPolicy) =>
+    willPollAgain(findSessionQuery(queryClient, queryHash), isActive, currentPolicy);
 
-  const [lastRead] = useState(() => new LastRead());
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (queryHash === undefined) return noop;
@@ -57,14 +43,17 @@ export function useSessionWatch(
       // Batched like React Query's own observers, so a poll that changes both the data and the
       // flag renders once, not twice.
       const notify = notifyManager.batchCalls(onChange);
+      let shown = willPollAgain(findSessionQuery(queryClient, queryHash), isActive, policyRef.current);
       return subscribeToSessionEntry(queryClient, queryHash, (event) => {
         if (event.type === 'updated') tellTransition(event.query as CheckoutSessionQuery, watcher, watchingSince);
-        // React is woken only when the flag differs from what it last read, not on each of a
-        // poll's events.
-        if (isPollingNow(flagInputs.current) !== lastRead.value) notify();
+        // React is woken only when the flag changed, not on each of a poll's events.
+        const isPolling = willPollAgain(findSessionQuery(queryClient, queryHash), isActive, policyRef.current);
+        if (isPolling === shown) return;
+        shown = isPolling;
+        notify();
       });
     },
-    [queryClient, queryHash, watchingSince, isPollingNow, lastRead],
+    [queryClient, queryHash, watchingSince, isActive],
   );
-  return useSyncExternalStore(subscribe, () => lastRead.remember(isPollingNow({ isActive, policy })), () => false);
+  return useSyncExternalStore(subscribe, () => isPollingNow(policy), () => false);
 }
