@@ -16,7 +16,8 @@ import { dashboardSessionIds, STATUS_FILTERS } from './sessions';
 // A merchant's table of today's sessions, 10,000 of them: the page keeps every session's status
 // for its counts and filters, polled slowly (the sweep), and only the rows on screen follow
 // their session at the poll cadence. `?count=`, `?pending=` (how many stay pending, spread
-// through the list), `?pollInterval=`, `?sweepInterval=` and `?refundPollInterval=` tune it.
+// through the list), `?pollInterval=`, `?sweepInterval=`, `?refundPollInterval=` and
+// `?overscan=` tune it.
 const COUNT = numberParam('count', 10_000);
 const SESSION_IDS = dashboardSessionIds(COUNT, Number(params.get('pending') ?? Math.floor(COUNT / 50)), runTag);
 
@@ -37,8 +38,8 @@ const PAGE_POLLING = {
   notifyOnChangeProps: ['data', 'error'],
 } as UseCheckoutSessionOptions;
 
-/** Rows mounted beyond the scroll container's edges, each way. */
-const OVERSCAN = 10;
+/** Rows mounted beyond the scroll container's edges, each way (`?overscan=`; a test of 120 mounts them all). */
+const OVERSCAN = numberParam('overscan', 10);
 const COLUMNS = 5;
 
 /**
