@@ -169,7 +169,8 @@ const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 test(`${BOARD_SESSIONS.toLocaleString('en-US')} sessions: requests per period follow the pending rows on screen, not the total`, async ({ page, api }) => {
-  test.setTimeout(360_000);
+  // The waits below add up to 330 s at most; what is left records how far an unsettled load got.
+  test.setTimeout(480_000);
   const run = runTag();
   const measures: Record<string, string | number> = {};
   let topSessions: SessionFigures[] = [];
