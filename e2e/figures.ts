@@ -89,6 +89,8 @@ export interface Figure {
   sessions: SessionFigures[];
   /** The machine's 1-minute load average when measured: the figures depend on it. */
   loadAverage?: number;
+  /** Figures of the scenario that are not per session (requests per period, main-thread busy share, …). */
+  measures?: Record<string, string | number>;
 }
 
 export function recordFigure(name: string, figure: Figure) {
@@ -130,9 +132,20 @@ export function formatFigures(figures: Figure[]): string {
       figure.loadAverage ?? '',
     ].join(' | ');
   });
+  const measures = figures
+    .filter((figure) => figure.measures && Object.keys(figure.measures).length > 0)
+    .map((figure) =>
+      [
+        `\n**${figure.scenario}** (load average ${figure.loadAverage ?? 'n/a'})\n`,
+        '| measure | value |',
+        '|---|---|',
+        ...Object.entries(figure.measures ?? {}).map(([name, value]) => `| ${name} | ${value} |`),
+      ].join('\n'),
+    );
   return [
     '| scenario | poll interval | sessions | GETs until settled (per session) | minimum for the timeline | GETs after settled | CORS preflights | status change → on screen | gap between GETs | load average |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
+    ...measures,
   ].join('\n');
 }

@@ -46,8 +46,10 @@ export class DemoApi {
     return (await this.request.get(`${API_URL}/__admin/requests`, { params: { sessionId } })).json();
   }
 
-  async sessions(): Promise<SessionLog[]> {
-    return ((await (await this.request.get(`${API_URL}/__admin/requests`)).json()) as { sessions: SessionLog[] }).sessions;
+  /** Every session's log; with `since` (epoch ms), only the requests from then on, of the sessions that had one. */
+  async sessions(since?: number): Promise<SessionLog[]> {
+    const options = since === undefined ? {} : { params: { since } };
+    return ((await (await this.request.get(`${API_URL}/__admin/requests`, options)).json()) as { sessions: SessionLog[] }).sessions;
   }
 }
 

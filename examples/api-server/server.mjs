@@ -185,13 +185,21 @@ export async function startApiServer({ port = DEFAULT_PORT, token = DEFAULT_TOKE
     return text ? JSON.parse(text) : {};
   }
 
-  /** GET /__admin/requests[?sessionId=], POST /__admin/reset, POST /__admin/faults, GET /__admin/faults. */
+  /** GET /__admin/requests[?sessionId=|?since=], POST /__admin/reset, POST /__admin/faults, GET /__admin/faults. */
   async function answerAdmin(req, res, url) {
     const route = `${req.method} ${url.pathname}`;
     if (route === 'GET /__admin/requests') {
       const id = url.searchParams.get('sessionId');
       if (id !== null) return sendJson(res, 200, summary(id, sessions.get(id) ?? { requests: [], preflights: 0 }));
-      return sendJson(res, 200, { sessions: [...sessions].map(([sessionId, record]) => summary(sessionId, record)) });
+      // ?since=<epoch ms>: only the requests from then on, and only the sessions that had one
+      // (a 10,000-session page's full log is megabytes).
+      const since = Number(url.searchParams.get('since') ?? Number.NaN);
+      const all = [...sessions].map(([sessionId, record]) => summary(sessionId, record));
+      if (!Number.isFinite(since)) return sendJson(res, 200, { sessions: all });
+      const recent = all
+        .map((session) => ({ ...session, requests: session.requests.filter((request) => request.at >= since) }))
+        .filter((session) => session.requests.length > 0);
+      return sendJson(res, 200, { sessions: recent });
     }
     if (route === 'POST /__admin/reset') {
       sessions = new Map();

@@ -4,14 +4,30 @@ import { isTerminalStatus, type SessionStatus } from 'react-checkout-session';
 // realistic mix that settles within a few seconds, the same on every load but for `run`.
 const MIX = ['succeed', 'succeed', 'fail', 'succeed', 'refund', 'succeed', 'expire', 'succeed', 'partial', 'reverse'];
 
+/**
+ * `count` session ids in table order. `stillPending` of them stay PENDING for ever
+ * (`cs_pending_…`), spread evenly through the list (with 10,000 and 200: every 50th row), so
+ * wherever the merchant scrolls a few are on screen; the others follow MIX and settle 1–5 s
+ * after their first request, refunds 3 s later. Every id is unique to `run`.
+ */
 export function dashboardSessionIds(count: number, stillPending: number, run: string): string[] {
-  const ids = Array.from({ length: count }, (_, index) => {
-    const kind = MIX[index % MIX.length] ?? 'succeed';
-    const at = 1 + ((index * 7) % 5);
+  const pending = Math.max(0, Math.min(count, Math.floor(stillPending)));
+  const width = String(count).length;
+  const ids: string[] = [];
+  let settling = 0;
+  for (let position = 1; position <= count; position += 1) {
+    const number = String(position).padStart(width, '0');
+    // Evenly spread: a pending session wherever position × pending / count passes a whole number.
+    if (Math.floor((position * pending) / count) > Math.floor(((position - 1) * pending) / count)) {
+      ids.push(`cs_pending_p${number}-${run}`);
+      continue;
+    }
+    const kind = MIX[settling % MIX.length] ?? 'succeed';
+    const at = 1 + ((settling * 7) % 5);
     const settle = kind === 'refund' || kind === 'partial' ? `_${at + 3}s` : '';
-    return `cs_${kind}_${at}s${settle}_${String(index + 1).padStart(3, '0')}-${run}`;
-  });
-  for (let index = 0; index < stillPending; index += 1) ids.push(`cs_pending_p${index + 1}-${run}`);
+    ids.push(`cs_${kind}_${at}s${settle}_${number}-${run}`);
+    settling += 1;
+  }
   return ids;
 }
 
