@@ -1,4 +1,5 @@
 export const EXAMPLE_APPS: string[];
+export const SAME_ORIGIN: string;
 export interface ExamplesStack {
   api: { url: string; port: number; token: string; close(): Promise<void> };
   apps: { name: string; url: string; close(): Promise<void> }[];

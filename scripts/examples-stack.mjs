@@ -7,6 +7,8 @@ import { startApiServer } from '../examples/api-server/server.mjs';
 import { ROOT } from './pack-kit.mjs';
 
 export const EXAMPLE_APPS = ['order-confirmation', 'merchant-dashboard'];
+/** What VITE_CHECKOUT_API says for an app that reaches the API through its own origin. */
+export const SAME_ORIGIN = 'same-origin';
 
 /**
  * @param {{ mode: 'dev' | 'preview', apiPort?: number, appPorts?: Record<string, number>, apiLog?: (line: string) => void }} options
@@ -21,15 +23,20 @@ export async function startExamplesStack({ mode, apiPort, appPorts = {}, apiLog 
       const configFile = join(ROOT, 'examples', name, 'vite.config.ts');
       const port = appPorts[name];
       const portOverride = port === undefined ? {} : { port, strictPort: port !== 0 };
-      // The apps read the API's address from VITE_CHECKOUT_API, baked in at build or served in dev.
-      const define = { 'import.meta.env.VITE_CHECKOUT_API': JSON.stringify(api.url) };
+      // The apps read the API's address from VITE_CHECKOUT_API, baked in at build or served in
+      // dev. The dashboard asks its own origin, which passes /api on to the API: a browser sends
+      // a CORS preflight for each new URL, and 10,000 sessions are 10,000 URLs. The confirmation
+      // page stays cross-origin, so CORS (Retry-After exposed, preflights cached) stays tested.
+      const sameOrigin = name === 'merchant-dashboard';
+      const define = { 'import.meta.env.VITE_CHECKOUT_API': JSON.stringify(sameOrigin ? SAME_ORIGIN : api.url) };
+      const proxy = sameOrigin ? { '/api': api.url } : undefined;
       if (mode === 'dev') {
-        const server = await createServer({ configFile, define, server: portOverride, logLevel: 'warn' });
+        const server = await createServer({ configFile, define, server: { ...portOverride, proxy }, logLevel: 'warn' });
         await server.listen();
         apps.push({ name, url: server.resolvedUrls?.local[0] ?? '', close: () => server.close() });
       } else {
         await build({ configFile, define, logLevel: 'warn' });
-        const server = await preview({ configFile, preview: portOverride, logLevel: 'warn' });
+        const server = await preview({ configFile, preview: { ...portOverride, proxy }, logLevel: 'warn' });
         apps.push({ name, url: server.resolvedUrls?.local[0] ?? '', close: () => server.close() });
       }
     }

@@ -20,10 +20,14 @@ export const runTag = params.get('run') ?? Math.random().toString(36).slice(2, 7
 
 /** Where the demo API listens. `?api=` may point elsewhere, but only at this machine. */
 const requestedApi = params.get('api');
+const configuredApi = import.meta.env.VITE_CHECKOUT_API ?? 'http://127.0.0.1:4010';
 export const apiBaseUrl =
   requestedApi && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(requestedApi)
     ? requestedApi
-    : (import.meta.env.VITE_CHECKOUT_API ?? 'http://127.0.0.1:4010');
+    : // 'same-origin': the app's server passes /api on to the API (scripts/examples-stack.mjs).
+      configuredApi === 'same-origin'
+      ? window.location.origin
+      : configuredApi;
 
 /** A real app asks its auth layer; the demo reads localStorage so a test can plant a bad token. */
 export const TOKEN_STORAGE_KEY = 'checkout-demo-token';

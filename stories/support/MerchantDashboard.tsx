@@ -3,7 +3,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { RefundList } from '../../src/components/RefundList/RefundList';
 import { SessionStatusBadge } from '../../src/components/SessionStatusBadge/SessionStatusBadge';
 import { useCheckoutSession, type UseCheckoutSessionOptions } from '../../src/react/useCheckoutSession';
-import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
+import { useCheckoutSessions, type UseCheckoutSessionsOptions } from '../../src/react/useCheckoutSessions';
 
 interface DashboardProps {
   sessionIds: string[];
@@ -107,9 +107,8 @@ const VirtualisedRow = memo(function VirtualisedRow({
  */
 export function VirtualisedMerchantDashboard({ sessionIds, pollInterval, sweepInterval }: VirtualisedDashboardProps) {
   const policy = useMemo<UseCheckoutSessionOptions>(() => ({ pollInterval }), [pollInterval]);
-  // TODO(sweep): drop the cast once the kit's UseCheckoutSessionOptions has `sweep`.
-  const boardPolicy = useMemo(
-    () => ({ ...policy, sweep: { pollInterval: sweepInterval }, notifyOnChangeProps: ['data', 'error'] }) as UseCheckoutSessionOptions,
+  const boardPolicy = useMemo<UseCheckoutSessionsOptions>(
+    () => ({ ...policy, sweep: { pollInterval: sweepInterval }, notifyOnChangeProps: ['data', 'error'] }),
     [policy, sweepInterval],
   );
   const results = useCheckoutSessions(sessionIds, boardPolicy);

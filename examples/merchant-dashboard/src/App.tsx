@@ -9,6 +9,7 @@ import {
   useCheckoutSession,
   useCheckoutSessions,
   type UseCheckoutSessionOptions,
+  type UseCheckoutSessionsOptions,
 } from 'react-checkout-session';
 import { numberParam, params, runTag } from '../../shared/checkout';
 import { dashboardSessionIds, STATUS_FILTERS } from './sessions';
@@ -31,12 +32,11 @@ const sweepInterval = numberParam('sweepInterval', undefined);
 // The page polls every session only at the sweep cadence (default 30 s, spread over that
 // window), enough for "N still pending" and the filters; the rows on screen poll at POLLING's.
 // It needs statuses only: no render for a poll's fetching/idle flicker.
-// TODO(sweep): drop the cast once the kit's UseCheckoutSessionOptions has `sweep`.
-const PAGE_POLLING = {
+const PAGE_POLLING: UseCheckoutSessionsOptions = {
   ...POLLING,
   sweep: sweepInterval === undefined ? true : { pollInterval: sweepInterval },
   notifyOnChangeProps: ['data', 'error'],
-} as UseCheckoutSessionOptions;
+};
 
 /** Rows mounted beyond the scroll container's edges, each way (`?overscan=`; a test of 120 mounts them all). */
 const OVERSCAN = numberParam('overscan', 10);
