@@ -35,7 +35,7 @@ export type { PollInterval, PollingPolicy, RetryPolicy } from './core/polling';
 export { CheckoutClientProvider } from './react/context';
 export type { CheckoutClientProviderProps } from './react/context';
 export { checkoutSessionKeys, checkoutSessionQueryOptions } from './react/queryOptions';
-export type { CheckoutSessionPolicy, CheckoutSessionQueryKey } from './react/queryOptions';
+export type { CheckoutSessionPolicy, CheckoutSessionQueryKey, SessionQueryHow } from './react/queryOptions';
 export { useCheckoutSession } from './react/useCheckoutSession';
 export type {
   UseCheckoutSessionOptions,
