@@ -17,7 +17,9 @@ export const DASHBOARD_URL = fromSetup('E2E_URL_MERCHANT_DASHBOARD');
 export const runTag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
 export function appUrl(base: string, query: Record<string, string | number>) {
-  const params = new URLSearchParams({ api: API_URL });
+  // The confirmation page asks the API across origins (CORS under test); the dashboard asks its
+  // own origin, which passes /api on (scripts/examples-stack.mjs).
+  const params = new URLSearchParams(base === CONFIRMATION_URL ? { api: API_URL } : {});
   for (const [key, value] of Object.entries(query)) params.set(key, String(value));
   return `${base}?${params}`;
 }
