@@ -12,7 +12,10 @@ export type WaitUntilSendable = (signal: AbortSignal | undefined) => Promise<voi
 
 export interface RunOptions {
   signal?: AbortSignal | undefined;
-  /** Default `'high'`: every queued high-priority task starts before any low-priority one. */
+  /**
+   * Default `'high'`: every queued high-priority task starts before any low-priority one, and
+   * low-priority tasks hold at most a quarter of the slots.
+   */
   priority?: RequestPriority | undefined;
   waitUntilSendable?: WaitUntilSendable | undefined;
 }
@@ -59,7 +62,15 @@ interface Waiter {
  */
 export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSchedulerOptions): RequestScheduler {
   const queues: Record<RequestPriority, Waiter[]> = { high: [], low: [] };
-  let inFlight = 0;
+  const inFlight: Record<RequestPriority, number> = { high: 0, low: 0 };
+  // A sweep may hold only a quarter of the slots. A browser sends at most six requests at once
+  // to one HTTP/1.1 origin and queues the rest itself, where priorities mean nothing: a row
+  // coming on screen must not wait there behind a whole cap of sweep requests.
+  const lowCap = Math.max(1, Math.floor(maxConcurrent / 4));
+  const total = () => inFlight.high + inFlight.low;
+  /** The queue whose head may start now, if any. */
+  const nextQueue = (): RequestPriority | undefined =>
+    queues.high.length > 0 ? 'high' : queues.low.length > 0 && inFlight.low < lowCap ? 'low' : undefined;
   let heldUntil = 0;
   // Set by a hold, consumed by the first pump after it ends: that pump starts the paced release.
   let releasePending = false;
@@ -109,29 +120,34 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
       releasePending = false;
       release = { at: now, count: queued(), started: 0 };
     }
-    while (inFlight < maxConcurrent && queued() > 0 && releaseAllows(now)) {
-      const waiter = (queues.high.length > 0 ? queues.high : queues.low).shift()!;
-      inFlight += 1;
+    for (let priority = nextQueue(); priority && total() < maxConcurrent && releaseAllows(now); priority = nextQueue()) {
+      const waiter = queues[priority].shift()!;
+      inFlight[priority] += 1;
       if (release !== undefined) release.started += 1;
       waiter.grant();
     }
   }
 
-  function releaseSlot() {
-    inFlight -= 1;
+  function releaseSlot(priority: RequestPriority) {
+    inFlight[priority] -= 1;
     pump();
   }
 
   /** Whether a task may start now without queueing: a free slot, nobody waiting, no hold or release under way. */
-  const startsAtOnce = () =>
-    inFlight < maxConcurrent && queued() === 0 && release === undefined && !releasePending && Date.now() >= heldUntil;
+  const startsAtOnce = (priority: RequestPriority) =>
+    total() < maxConcurrent &&
+    (priority === 'high' || inFlight.low < lowCap) &&
+    queued() === 0 &&
+    release === undefined &&
+    !releasePending &&
+    Date.now() >= heldUntil;
 
   /** Waits, abortably, for a slot; `front` puts a task that gave its slot back ahead of its queue. */
   function slot(signal: AbortSignal | undefined, priority: RequestPriority, front: boolean): Promise<void> | undefined {
     // Most requests of a board find a free slot: they skip the queue's promise, listener and timer.
-    if (!front && startsAtOnce()) {
+    if (!front && startsAtOnce(priority)) {
       signal?.throwIfAborted();
-      inFlight += 1;
+      inFlight[priority] += 1;
       return undefined;
     }
     const granted = abortableWait(signal, (done) => {
@@ -173,7 +189,7 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
       // It became unsendable while queued or held: give the slot back, wait, and keep its
       // place at the head of the queue. Asked no third time, so a gate that always returns a
       // promise (even a settled one) cannot spin.
-      releaseSlot();
+      releaseSlot(priority);
       await notYet;
       await slot(signal, priority, true);
     }
@@ -184,7 +200,7 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
       if (ms !== undefined) hold(ms);
       throw error;
     } finally {
-      releaseSlot();
+      releaseSlot(priority);
     }
   }
 

@@ -87,6 +87,20 @@ describe('createRequestScheduler concurrency', () => {
     expect(tasks.names()).toEqual(['first', 'high-1', 'high-2', 'low-1', 'low-2']);
   });
 
+  it('lets low-priority tasks hold at most a quarter of the slots, keeping the rest for high-priority ones', async () => {
+    const scheduler = createRequestScheduler({ maxConcurrent: 8 });
+    const tasks = manualTasks();
+    for (const name of ['s1', 's2', 's3', 's4']) void scheduler.run(tasks.task(name), { priority: 'low' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tasks.names()).toEqual(['s1', 's2']);
+    void scheduler.run(tasks.task('shown'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tasks.names()).toEqual(['s1', 's2', 'shown']);
+    tasks.finish('s1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tasks.names()).toEqual(['s1', 's2', 'shown', 's3']);
+  });
+
   it('removes a task aborted while queued, rejecting with the signal\'s reason and never starting it', async () => {
     const scheduler = createRequestScheduler({ maxConcurrent: 1 });
     const tasks = manualTasks();
