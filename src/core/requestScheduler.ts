@@ -182,8 +182,12 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
   async function run<T>(task: () => Promise<T>, { signal, priority = 'high', waitUntilSendable }: RunOptions = {}) {
     // Waiting for the page (or whatever gates sending) happens outside the queue, so a hidden
     // page's requests do not take the slots of callers that need no such wait.
-    await waitUntilSendable?.(signal);
-    await slot(signal, priority, false);
+    // Awaited only when there is something to wait for: most requests of a board have neither,
+    // and each await is one more turn of the microtask queue per request.
+    const sendable = waitUntilSendable?.(signal);
+    if (sendable) await sendable;
+    const granted = slot(signal, priority, false);
+    if (granted) await granted;
     const notYet = waitUntilSendable?.(signal);
     if (notYet !== undefined) {
       // It became unsendable while queued or held: give the slot back, wait, and keep its
