@@ -32,8 +32,6 @@ export function useSessionWatch(
   useEffect(() => {
     policyRef.current = policy;
   });
-  const isPollingNow = (currentPolicy: CheckoutSessionPolicy) =>
-    willPollAgain(findSessionQuery(queryClient, queryHash), isActive, currentPolicy);
 
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -55,5 +53,5 @@ export function useSessionWatch(
     },
     [queryClient, queryHash, watchingSince, isActive],
   );
-  return useSyncExternalStore(subscribe, () => isPollingNow(policy), () => false);
+  return useSyncExternalStore(subscribe, () => willPollAgain(findSessionQuery(queryClient, queryHash), isActive, policy), () => false);
 }

@@ -146,10 +146,14 @@ describe('pollPhase', () => {
     expect(pollPhase('cs_123')).toBe(pollPhase('cs_123'));
   });
 
-  it('spreads many ids evenly over the period', () => {
-    const tenths = Array.from({ length: 10 }, () => 0);
-    for (let index = 0; index < 10_000; index += 1) tenths[Math.floor(pollPhase(`cs_${index}`) * 10)]! += 1;
-    for (const count of tenths) expect(count).toBeGreaterThan(800);
+  it('spreads many ids evenly over twenty places in the period', () => {
+    const places = new Map<number, number>();
+    for (let index = 0; index < 10_000; index += 1) {
+      const phase = pollPhase(`cs_${index}`);
+      places.set(phase, (places.get(phase) ?? 0) + 1);
+    }
+    expect([...places.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, place) => place / 20));
+    for (const count of places.values()) expect(count).toBeGreaterThan(400);
   });
 });
 
