@@ -138,9 +138,9 @@ export class RenderCounter {
 const noCounter = new RenderCounter();
 
 /**
- * The scale table's row: what a dashboard row shows, the status or that it failed. Not
- * `isFetching`: a row showing it re-renders twice on every poll whatever the data layer, and
- * the table would then measure React re-rendering N rows, the same for every variant.
+ * A memoised row given its session's result: what a dashboard row shows, the status or that it
+ * failed. Not `isFetching`: a row showing it re-renders twice on every poll whatever the data
+ * layer, and the figures would then measure React re-rendering rows rather than the data layer.
  */
 export const ResultRow = memo(function ResultRow({ id, result, counter }: { id: string; result: SessionResult; counter: RenderCounter }) {
   counter.row(id);
@@ -157,18 +157,6 @@ export const ResultRow = memo(function ResultRow({ id, result, counter }: { id: 
 export const KitRow = memo(function KitRow({ id, period, counter }: { id: string; period: number; counter: RenderCounter }) {
   const result = useCheckoutSession(id, { pollInterval: period });
   return <ResultRow id={id} result={result} counter={counter} />;
-});
-
-/** The 200-row figure's row: what a dashboard shows, the status (or that it failed). */
-export const StatusRow = memo(function StatusRow({ id, result, counter }: { id: string; result: SessionResult; counter: RenderCounter }) {
-  counter.row(id);
-  const { data, error } = result;
-  return (
-    <tr>
-      <td>{id}</td>
-      <td>{data?.status ?? (error ? 'error' : 'loading')}</td>
-    </tr>
-  );
 });
 
 /** The 200-row figure's row given only the session, not the result. */
@@ -215,22 +203,10 @@ function KitRowsBoard({ ids, period, counter = noCounter }: BoardProps) {
   return <Table>{ids.map((id) => <KitRow key={id} id={id} period={period} counter={counter} />)}</Table>;
 }
 
-function RawStatusBoard({ ids, period, client, counter = noCounter }: BoardProps) {
-  counter.boardRendered();
-  const results = useRawSessions(client, ids, period);
-  return <Table>{ids.map((id, index) => <StatusRow key={id} id={id} result={results[index]!} counter={counter} />)}</Table>;
-}
-
 function RawDataBoard({ ids, period, client, counter = noCounter }: BoardProps) {
   counter.boardRendered();
   const results = useRawSessions(client, ids, period);
   return <Table>{ids.map((id, index) => <DataRow key={id} id={id} data={results[index]!.data} counter={counter} />)}</Table>;
-}
-
-function KitStatusBoard({ ids, period, counter = noCounter }: BoardProps) {
-  counter.boardRendered();
-  const results = useCheckoutSessions(ids, { pollInterval: period });
-  return <Table>{ids.map((id, index) => <StatusRow key={id} id={id} result={results[index]!} counter={counter} />)}</Table>;
 }
 
 export const scaleBoards: Record<Variant, (props: BoardProps) => ReactNode> = {
@@ -240,9 +216,9 @@ export const scaleBoards: Record<Variant, (props: BoardProps) => ReactNode> = {
 };
 
 export const rowsBoards: Record<RowsVariant, (props: BoardProps) => ReactNode> = {
-  raw: RawStatusBoard,
+  raw: RawBoard,
   'raw, rows given data': RawDataBoard,
-  'kit board': KitStatusBoard,
+  'kit board': KitBoard,
 };
 
 export function Providers({ queryClient, client, children }: { queryClient: QueryClient; client: CheckoutClient; children: ReactNode }) {
