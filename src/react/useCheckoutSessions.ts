@@ -1,7 +1,9 @@
 'use client';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient, type QueryFunction } from '@tanstack/react-query';
+import type { CheckoutSession } from '../core/schema';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useResolvedCheckoutClient } from './context';
+import type { CheckoutSessionQueryKey } from './queryOptions';
 import { CheckoutSessionsObserver, type SessionsSettings } from './sessionsObserver';
 import { hasSessionId, hookQueryOptions, sessionQueryHash, splitOptions } from './sessionResult';
 import { startWatching } from './sessionTransitions';
@@ -20,6 +22,27 @@ export interface UseCheckoutSessionsOptions extends UseCheckoutSessionOptions {
    * without it, every session listed is polled at `pollInterval`.
    */
   sweep?: boolean | { pollInterval?: number } | undefined;
+}
+
+type SessionQueryFn = QueryFunction<CheckoutSession, CheckoutSessionQueryKey>;
+// The sweep's query functions, to tell its observers of a session from any other watcher's.
+const sweepQueryFns = new WeakSet<object>();
+
+/**
+ * A sweep's query function: at low priority, unless something else (a row on screen) watches
+ * the session too. Its timer and the sweep's can come due at once, and whichever fires first
+ * sends the request; the row's must not wait behind the sweep's queue (a first load of 10,000
+ * sessions takes minutes).
+ */
+function sweepQueryFn(queryHash: string, shown: SessionQueryFn, swept: SessionQueryFn): SessionQueryFn {
+  const queryFn: SessionQueryFn = (context) => {
+    // React Query releases from before 2025 do not pass their client: the sweep stays low there.
+    const query = (context.client as QueryClient | undefined)?.getQueryCache().get(queryHash);
+    const watchedElsewhere = query?.observers.some((observer) => !sweepQueryFns.has(observer.options.queryFn as object));
+    return (watchedElsewhere ? shown : swept)(context);
+  };
+  sweepQueryFns.add(queryFn);
+  return queryFn;
 }
 
 function sweepInterval(sweep: UseCheckoutSessionsOptions['sweep']): number | undefined {
@@ -71,10 +94,17 @@ export function useCheckoutSessions(
   const settings = useMemo((): SessionsSettings => {
     const swept = { ...split, policy: stable.sweepInterval ? { ...policy, pollInterval: stable.sweepInterval } : policy };
     return {
-      optionsFor: (sessionId) => ({
-        ...hookQueryOptions(client, sessionId, swept, hasSessionId(sessionId) && split.enabled, { background: stable.sweepInterval !== undefined }),
-        queryHash: sessionQueryHash(sessionId),
-      }),
+      optionsFor: (sessionId) => {
+        const enabled = hasSessionId(sessionId) && split.enabled;
+        const options = { ...hookQueryOptions(client, sessionId, swept, enabled), queryHash: sessionQueryHash(sessionId) };
+        if (!stable.sweepInterval) return options;
+        const background = hookQueryOptions(client, sessionId, swept, enabled, { background: true });
+        return {
+          ...background,
+          queryHash: options.queryHash,
+          queryFn: sweepQueryFn(options.queryHash, options.queryFn as SessionQueryFn, background.queryFn as SessionQueryFn),
+        };
+      },
       enabled: split.enabled,
       policy: swept.policy,
     };

@@ -4,8 +4,9 @@ import { memo, Profiler, useState } from 'react';
 import { checkoutSessionKeys } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
+import type { CheckoutClient } from '../../src/core/client';
 import type { CheckoutSession } from '../../src/core/schema';
-import { makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
+import { makeRefund, makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
 import { advance, installFakeTimers } from '../support/fakeTime';
 import { makeQueryClient, makeTestClient, renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
@@ -360,5 +361,39 @@ describe('useCheckoutSessions with sweep', () => {
     // The watched row asks again at once; the swept sessions wait for their sweep.
     expect(requestsFor('cs_a')).toBe(4);
     expect(requestsFor('cs_b')).toBe(1);
+  });
+
+  it('sends a poll that a row on screen and the sweep both come due for at the row\'s high priority', async () => {
+    const priorities: Array<string | undefined> = [];
+    const api = instantClient(() => ({ status: 'SUCCEEDED', refunds: [makeRefund({ status: 'PENDING' })] }));
+    const client: CheckoutClient = {
+      getSession: (sessionId, options) => {
+        if (sessionId === 'cs_a') priorities.push(options?.priority);
+        return api.client.getSession(sessionId, options);
+      },
+    };
+    // Both follow the pending refund every 5 s, so their timers come due together.
+    const policy = { pollInterval: 1_000, followRefunds: { pollInterval: 5_000 } };
+    let rerenderRow: () => void = () => undefined;
+    function RefundRow({ id }: { id: string }) {
+      const [, setRenders] = useState(0);
+      rerenderRow = () => setRenders((count) => count + 1);
+      useCheckoutSession(id, policy);
+      return null;
+    }
+    // More than 16 sessions, so polls keep their places in the period and a render restarts a timer.
+    const page = ['cs_a', ...Array.from({ length: 20 }, (_, index) => `cs_other_${index}`)];
+    function Page() {
+      useCheckoutSessions(page, { ...policy, sweep });
+      return <RefundRow id="cs_a" />;
+    }
+    renderWithClient(<Page />, { client });
+    await advance(2_000);
+    // The row's timer now runs behind the sweep's.
+    act(() => rerenderRow());
+    priorities.length = 0;
+    await advance(20_000);
+    expect(priorities.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(priorities)).toEqual(new Set(['high']));
   });
 });
