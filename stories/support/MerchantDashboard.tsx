@@ -23,6 +23,19 @@ const SessionRow = memo(function SessionRow({ sessionId, pollInterval, filter }:
   );
 });
 
+/** The column headings both dashboards share; `rowIndex` where the table is virtualised. */
+function SessionsTableHead({ rowIndex }: { rowIndex?: number }) {
+  return (
+    <thead>
+      <tr aria-rowindex={rowIndex}>
+        <th scope="col" style={{ textAlign: 'start' }}>Order</th>
+        <th scope="col" style={{ textAlign: 'start' }}>Status</th>
+        <th scope="col" style={{ textAlign: 'start' }}>Refunds</th>
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A merchant's table of sessions: one polling engine for all of them (useCheckoutSessions for
  * the live count), a filter by status, and rows that each follow their own session.
@@ -52,13 +65,7 @@ export function MerchantDashboard({ sessionIds, pollInterval }: DashboardProps) 
       </label>
       <table style={{ borderCollapse: 'collapse', inlineSize: '100%', marginBlockStart: '0.5rem' }}>
         <caption style={{ textAlign: 'start' }}>Sessions</caption>
-        <thead>
-          <tr>
-            <th scope="col" style={{ textAlign: 'start' }}>Order</th>
-            <th scope="col" style={{ textAlign: 'start' }}>Status</th>
-            <th scope="col" style={{ textAlign: 'start' }}>Refunds</th>
-          </tr>
-        </thead>
+        <SessionsTableHead />
         <tbody>
           {sessionIds.map((sessionId) => (
             <SessionRow key={sessionId} sessionId={sessionId} pollInterval={pollInterval} filter={filter} />
@@ -142,13 +149,7 @@ export function VirtualisedMerchantDashboard({ sessionIds, pollInterval, sweepIn
       >
         <table aria-rowcount={sessionIds.length + 1} style={{ borderCollapse: 'collapse', inlineSize: '100%', tableLayout: 'fixed' }}>
           <caption style={{ textAlign: 'start' }}>{total} sessions</caption>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col" style={{ textAlign: 'start' }}>Order</th>
-              <th scope="col" style={{ textAlign: 'start' }}>Status</th>
-              <th scope="col" style={{ textAlign: 'start' }}>Refunds</th>
-            </tr>
-          </thead>
+          <SessionsTableHead rowIndex={1} />
           <tbody>
             {before > 0 && (
               <tr aria-hidden="true">
