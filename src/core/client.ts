@@ -29,7 +29,8 @@ export interface GetSessionOptions {
   signal?: AbortSignal | undefined;
   /**
    * `'high'` (default) for a session someone is looking at; `'low'` for background sweeps,
-   * which start only when no high-priority request of the client is queued.
+   * which start only when no high-priority request of the client is queued, and hold at most a
+   * quarter of its `maxConcurrentRequests`.
    */
   priority?: RequestPriority | undefined;
   /**
