@@ -158,20 +158,28 @@ export function retryDelayFor(attempt: number, error: CheckoutApiError, retryDel
 }
 
 /**
- * Places in a period that sessions poll at. Sessions that share one leave in the same tick, so
- * their timers and answers are handled together, as React Query's are when every poll leaves at
- * once (one place per session cost a board of 100 twice the main thread of polling unspread);
- * twenty keep any 100 ms of a 1 s period to about a tenth of the board.
+ * Sessions polled together at one place of a period. Sessions that share a place leave in the
+ * same tick, so their timers and answers are handled together, as React Query's are when every
+ * poll leaves at once: a board of 100 at twenty places of five cost it twice the main thread of
+ * two places of fifty.
  */
-const POLL_PLACES = 20;
+const SESSIONS_PER_PLACE = 50;
+/** At most twenty places: any 100 ms of a 1 s period then holds about a tenth of the board. */
+const MAX_POLL_PLACES = 20;
 
 /**
- * Where in each period a session polls, as a fraction of the period: one of
- * {@link POLL_PLACES}, the same for an id on every page load, and evenly spread over many ids
- * (FNV-1a, then MurmurHash3's finaliser), so a board's sessions take turns instead of leaving
- * in one tick.
+ * How many places in a period `watchedSessions` poll at: one per {@link SESSIONS_PER_PLACE}
+ * sessions, up to {@link MAX_POLL_PLACES}.
  */
-export function pollPhase(sessionId: string): number {
+export function pollPlaces(watchedSessions: number): number {
+  return Math.min(MAX_POLL_PLACES, Math.max(1, Math.ceil(watchedSessions / SESSIONS_PER_PLACE)));
+}
+
+/**
+ * A number for the id, the same on every page load and evenly spread over many ids (FNV-1a,
+ * then MurmurHash3's finaliser), from which {@link pollPhase} picks a session's place.
+ */
+export function sessionIdHash(sessionId: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < sessionId.length; index += 1) {
     hash ^= sessionId.charCodeAt(index);
@@ -184,7 +192,15 @@ export function pollPhase(sessionId: string): number {
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 0xc2b2ae35);
   hash ^= hash >>> 16;
-  return ((hash >>> 0) % POLL_PLACES) / POLL_PLACES;
+  return hash >>> 0;
+}
+
+/**
+ * Where in each period a session polls, as a fraction of the period: one of `places`, picked
+ * by its {@link sessionIdHash}, so a board's sessions take turns instead of leaving in one tick.
+ */
+export function pollPhase(idHash: number, places: number): number {
+  return (idHash % places) / places;
 }
 
 export interface SpreadPollInput {

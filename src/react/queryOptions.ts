@@ -5,7 +5,9 @@ import { abortableWait } from '../core/abortable';
 import {
   nextPollDelay,
   pollPhase,
+  pollPlaces,
   retryDelayFor,
+  sessionIdHash,
   shouldRetry,
   spreadPollTime,
   type PollingPolicy,
@@ -69,10 +71,11 @@ const SPREAD_FROM_SESSIONS = 16;
  * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
  * the time until this session's own place in the period (see {@link spreadPollTime}).
  */
-function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
+function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy, idHash: () => number): number | false {
   const delay = pollDelayForQuery(query, policy);
-  if (delay === false || watchedSessionCount() <= SPREAD_FROM_SESSIONS) return delay;
-  const phase = pollPhase(query.queryKey[1]);
+  const watched = watchedSessionCount();
+  if (delay === false || watched <= SPREAD_FROM_SESSIONS) return delay;
+  const phase = pollPhase(idHash(), pollPlaces(watched));
   const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
   const now = Date.now();
   const settledAt = Math.max(dataUpdatedAt, errorUpdatedAt);
@@ -146,6 +149,9 @@ export function checkoutSessionQueryOptions(
   how: SessionQueryHow = {},
 ) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
+  // React Query asks for the interval after every change of the entry: hash the id once.
+  let idHash: number | undefined;
+  const hashOfId = () => (idHash ??= sessionIdHash(sessionId));
   // A sweep's requests wait behind those of sessions someone is looking at.
   const priority = how.background ? 'low' : 'high';
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
@@ -153,7 +159,7 @@ export function checkoutSessionQueryOptions(
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: (query) => refetchIntervalForQuery(query, policy),
+    refetchInterval: (query) => refetchIntervalForQuery(query, policy, hashOfId),
     refetchIntervalInBackground: false,
     staleTime: (query) => {
       const next = delay(query);

@@ -5,6 +5,8 @@ import {
   defaultPollInterval,
   nextPollDelay,
   pollPhase,
+  pollPlaces,
+  sessionIdHash,
   spreadPollTime,
   retryDelayFor,
   shouldRetry,
@@ -143,17 +145,23 @@ describe('retryDelayFor', () => {
 
 describe('pollPhase', () => {
   it('gives an id the same place in the period every time', () => {
-    expect(pollPhase('cs_123')).toBe(pollPhase('cs_123'));
+    expect(pollPhase(sessionIdHash('cs_123'), 20)).toBe(pollPhase(sessionIdHash('cs_123'), 20));
   });
 
   it('spreads many ids evenly over twenty places in the period', () => {
     const places = new Map<number, number>();
     for (let index = 0; index < 10_000; index += 1) {
-      const phase = pollPhase(`cs_${index}`);
+      const phase = pollPhase(sessionIdHash(`cs_${index}`), 20);
       places.set(phase, (places.get(phase) ?? 0) + 1);
     }
     expect([...places.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, place) => place / 20));
     for (const count of places.values()) expect(count).toBeGreaterThan(400);
+  });
+});
+
+describe('pollPlaces', () => {
+  it('polls fifty sessions at each place, from one place up to twenty', () => {
+    expect([1, 50, 51, 100, 101, 999, 1_000, 3_000].map(pollPlaces)).toEqual([1, 1, 2, 2, 3, 20, 20, 20]);
   });
 });
 
