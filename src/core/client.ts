@@ -2,8 +2,33 @@ import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS, retryAfterOf } f
 import { createRequestScheduler, type RequestPriority, type WaitUntilSendable } from './requestScheduler';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
 
+/**
+ * The bearer token: the bare JWT, or a function (sync or async) that returns the current one.
+ *
+ * @example
+ * ```ts
+ * // A function is asked again before every request, so a token that rotates needs no new client.
+ * const token: TokenProvider = () => auth.getAccessToken();
+ * const client = createCheckoutClient({ baseUrl: 'https://api.example.com', token });
+ * ```
+ */
 export type TokenProvider = string | (() => string | Promise<string>);
 
+/**
+ * Options of {@link createCheckoutClient}.
+ *
+ * @example
+ * ```ts
+ * const options: CheckoutClientOptions = {
+ *   baseUrl: 'https://api.example.com/payments',
+ *   token: () => auth.getAccessToken(),
+ *   timeoutMs: 10_000,
+ *   // A back-office page shares the API key's rate limit with the shop: leave it most of it.
+ *   maxConcurrentRequests: 8,
+ * };
+ * const client = createCheckoutClient(options);
+ * ```
+ */
 export interface CheckoutClientOptions {
   /** `https://api.example.com`, with or without a trailing slash or a path prefix. */
   baseUrl: string;
@@ -25,6 +50,16 @@ export interface CheckoutClientOptions {
   maxConcurrentRequests?: number;
 }
 
+/**
+ * Options of one `getSession` call of a {@link CheckoutClient}.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * // A nightly reconciliation must not hold up the session a shopper is looking at.
+ * const session = await client.getSession('cs_123', { signal: controller.signal, priority: 'low' });
+ * ```
+ */
 export interface GetSessionOptions {
   signal?: AbortSignal | undefined;
   /**
@@ -42,10 +77,33 @@ export interface GetSessionOptions {
   waitUntilSendable?: WaitUntilSendable | undefined;
 }
 
+/**
+ * What the hooks and components read sessions with; {@link createCheckoutClient} makes one.
+ *
+ * @example
+ * ```ts
+ * // A client of your own (another transport, a fake in tests) works with every hook and component.
+ * const client: CheckoutClient = {
+ *   async getSession(sessionId, { signal } = {}) {
+ *     const response = await fetch(`/bff/sessions/${encodeURIComponent(sessionId)}`, { signal: signal ?? null });
+ *     return checkoutSessionSchema.parse(await response.json());
+ *   },
+ * };
+ * ```
+ */
 export interface CheckoutClient {
   getSession(sessionId: string, options?: GetSessionOptions): Promise<CheckoutSession>;
 }
 
+/**
+ * The default `timeoutMs` of {@link createCheckoutClient}: 15 s per request.
+ *
+ * @example
+ * ```ts
+ * // A slow sandbox API: twice the default before a request counts as timed out.
+ * const client = createCheckoutClient({ baseUrl, token, timeoutMs: 2 * DEFAULT_TIMEOUT_MS });
+ * ```
+ */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /**
  * The default `maxConcurrentRequests` of {@link createCheckoutClient}.

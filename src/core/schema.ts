@@ -59,9 +59,61 @@ export const REFUND_REASONS = ['REQUESTED_BY_CUSTOMER', 'DUPLICATE', 'FRAUDULENT
  */
 export const FAILURE_REASONS = ['EXPIRED', 'LOST_OR_STOLEN_CARD', 'INSUFFICIENT_FUNDS'] as const;
 
+/**
+ * The session statuses of {@link SESSION_STATUSES}, as a closed union.
+ *
+ * @example
+ * ```ts
+ * // `satisfies` makes a status the kit learns later a compile error here, not a missing icon.
+ * const icons = {
+ *   PENDING: '⏳',
+ *   SUCCEEDED: '✓',
+ *   FAILED: '✗',
+ *   PARTIALLY_REFUNDED: '↺',
+ *   REFUNDED: '↺',
+ *   REVERSED: '⤺',
+ * } satisfies Record<KnownSessionStatus, string>;
+ * const icon = Object.hasOwn(icons, session.status) ? icons[session.status as KnownSessionStatus] : '•';
+ * ```
+ */
 export type KnownSessionStatus = (typeof SESSION_STATUSES)[number];
+/**
+ * The refund statuses of {@link REFUND_STATUSES}, as a closed union.
+ *
+ * @example
+ * ```ts
+ * const refundWords: Record<KnownRefundStatus, string> = {
+ *   PENDING: 'On its way',
+ *   SUCCEEDED: 'Refunded',
+ *   FAILED: 'Failed',
+ *   CANCELED: 'Canceled',
+ * };
+ * ```
+ */
 export type KnownRefundStatus = (typeof REFUND_STATUSES)[number];
+/**
+ * The refund reasons of {@link REFUND_REASONS}, as a closed union.
+ *
+ * @example
+ * ```ts
+ * // A type guard, to switch exhaustively over the reasons the kit knows.
+ * const isKnownRefundReason = (reason: RefundReason): reason is KnownRefundReason =>
+ *   (REFUND_REASONS as readonly string[]).includes(reason);
+ * ```
+ */
 export type KnownRefundReason = (typeof REFUND_REASONS)[number];
+/**
+ * The failure codes of {@link FAILURE_REASONS}, as a closed union.
+ *
+ * @example
+ * ```ts
+ * const nextStep: Record<KnownFailureReason, string> = {
+ *   EXPIRED: 'Start the checkout again.',
+ *   LOST_OR_STOLEN_CARD: 'Pay with another card.',
+ *   INSUFFICIENT_FUNDS: 'Pay with another card or method.',
+ * };
+ * ```
+ */
 export type KnownFailureReason = (typeof FAILURE_REASONS)[number];
 
 const sessionStatusSchema = openEnum(SESSION_STATUSES);
@@ -120,10 +172,66 @@ export const apiErrorEnvelopeSchema = z.object({
   requestId: z.string().optional().catch(undefined),
 });
 
+/**
+ * A checkout session as {@link checkoutSessionSchema} reads it.
+ *
+ * @example
+ * ```tsx
+ * function OrderSummary({ session }: { session: CheckoutSession }) {
+ *   return (
+ *     <p>
+ *       Order {session.orderReference}: <SessionStatusBadge status={session.status} failureReason={session.failureReason} />
+ *     </p>
+ *   );
+ * }
+ * ```
+ */
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
+/**
+ * A refund as {@link refundSchema} reads it.
+ *
+ * @example
+ * ```ts
+ * const pendingRefunds: Refund[] = session.refunds?.filter((refund) => refund.status === 'PENDING') ?? [];
+ * ```
+ */
 export type Refund = z.infer<typeof refundSchema>;
+/**
+ * A session status: one of {@link SESSION_STATUSES}, or any string the API adds later.
+ *
+ * @example
+ * ```ts
+ * // Compare with known values; any other string the API sends is still a SessionStatus.
+ * const isPaid = (status: SessionStatus) => status === 'SUCCEEDED' || status === 'PARTIALLY_REFUNDED';
+ * ```
+ */
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+/**
+ * A refund status: one of {@link REFUND_STATUSES}, or any string the API adds later.
+ *
+ * @example
+ * ```ts
+ * const isSettled = (status: RefundStatus) => status !== 'PENDING';
+ * ```
+ */
 export type RefundStatus = z.infer<typeof refundStatusSchema>;
+/**
+ * A refund reason: one of {@link REFUND_REASONS}, or any string the API adds later.
+ *
+ * @example
+ * ```ts
+ * const needsReview = (reason: RefundReason | null | undefined) => reason === 'FRAUDULENT';
+ * ```
+ */
 export type RefundReason = z.infer<typeof refundReasonSchema>;
+/**
+ * A failure code: one of {@link FAILURE_REASONS}, or any string the API adds later.
+ *
+ * @example
+ * ```ts
+ * // Worth offering the same card again only when nothing was wrong with it.
+ * const sameCardMayWork = (reason: FailureReason | null | undefined) => reason === 'EXPIRED';
+ * ```
+ */
 export type FailureReason = z.infer<typeof failureReasonSchema>;
 export type ApiErrorEnvelope = z.infer<typeof apiErrorEnvelopeSchema>;

@@ -5,6 +5,18 @@ import { mergeMessages, type CheckoutLabels } from './dictionary';
 import { languageOf, messagesForLocale } from './locales';
 import { en } from './messages/en';
 
+/**
+ * Props of {@link CheckoutI18nProvider}.
+ *
+ * @example
+ * ```tsx
+ * // From the app's own settings, so every checkout component follows the shopper's.
+ * const i18n: CheckoutI18nProviderProps = { locale: user.locale, timeZone: user.timeZone, messages: { emptyRefunds: 'Nothing refunded.' } };
+ * <CheckoutI18nProvider {...i18n}>
+ *   <CheckoutSessionStatus sessionId={sessionId} />
+ * </CheckoutI18nProvider>;
+ * ```
+ */
 export interface CheckoutI18nProviderProps {
   /** BCP 47 locale for numbers and dates; its language also picks a built-in dictionary (en, de, ja). */
   locale?: string | undefined;

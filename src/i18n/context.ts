@@ -3,6 +3,17 @@ import { createContext, useContext } from 'react';
 import { mergeMessages, type CheckoutComponentMessages, type CheckoutLabels, type CheckoutMessages } from './dictionary';
 import { enComponents } from './messages/enComponents';
 
+/**
+ * The locale, time zone and words in effect, as {@link useCheckoutI18n} returns them.
+ *
+ * @example
+ * ```tsx
+ * function CreatedAt({ session }: { session: CheckoutSession }) {
+ *   const { locale, timeZone }: CheckoutI18n = useCheckoutI18n();
+ *   return <time dateTime={session.createdAt}>{formatDate(session.createdAt, locale, timeZone)}</time>;
+ * }
+ * ```
+ */
 export interface CheckoutI18n<Messages extends CheckoutComponentMessages = CheckoutMessages> {
   /** For Intl formatting; undefined is the platform's default (the browser's language). */
   locale: string | undefined;

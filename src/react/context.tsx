@@ -4,6 +4,17 @@ import type { CheckoutClient } from '../core/client';
 
 const CheckoutClientContext = createContext<CheckoutClient | null>(null);
 
+/**
+ * Props of {@link CheckoutClientProvider}.
+ *
+ * @example
+ * ```tsx
+ * // One client for the app's lifetime: a client made per render would drop its queue and any Retry-After hold.
+ * const client = createCheckoutClient({ baseUrl: 'https://api.example.com', token: () => auth.getAccessToken() });
+ * const props: CheckoutClientProviderProps = { client, children: <CheckoutSessionStatus sessionId={sessionId} /> };
+ * <CheckoutClientProvider {...props} />;
+ * ```
+ */
 export interface CheckoutClientProviderProps {
   client: CheckoutClient;
   children?: ReactNode;

@@ -26,9 +26,29 @@ export const checkoutSessionKeys = {
   detail: (sessionId: string) => [...checkoutSessionKeys.all, sessionId] as const,
 };
 
+/**
+ * The cache key of one session: `checkoutSessionKeys.detail(sessionId)`.
+ *
+ * @example
+ * ```ts
+ * const key: CheckoutSessionQueryKey = checkoutSessionKeys.detail('cs_123'); // ['checkout-session', 'cs_123']
+ * const cached = queryClient.getQueryData<CheckoutSession>(key);
+ * ```
+ */
 export type CheckoutSessionQueryKey = ReturnType<typeof checkoutSessionKeys.detail>;
 export type CheckoutSessionQuery = Query<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>;
 
+/**
+ * The polling and retry options of {@link checkoutSessionQueryOptions} and the hooks.
+ *
+ * @example
+ * ```tsx
+ * // One policy for the prefetch and the hook, so both follow the session alike.
+ * const policy: CheckoutSessionPolicy = { pollInterval: 3_000, maxPollDuration: 10 * 60_000, retry: 5 };
+ * await queryClient.prefetchQuery(checkoutSessionQueryOptions(client, sessionId, policy));
+ * // in the page: useCheckoutSession(sessionId, policy)
+ * ```
+ */
 export interface CheckoutSessionPolicy extends PollingPolicy, RetryPolicy {}
 
 // maxPollDuration counts from the first time an enabled watcher follows a session's cache
@@ -113,7 +133,16 @@ async function sendWhenAllowed<T>(owner: object, signal: AbortSignal, send: () =
   }
 }
 
-/** How a session is followed, beyond the policy. */
+/**
+ * How a session is followed, beyond the policy.
+ *
+ * @example
+ * ```ts
+ * // Warming the next page of a dashboard must not delay the sessions already on screen.
+ * const how: SessionQueryHow = { background: true };
+ * for (const id of nextPageIds) void queryClient.prefetchQuery(checkoutSessionQueryOptions(client, id, {}, how));
+ * ```
+ */
 export interface SessionQueryHow {
   /**
    * A background sweep of sessions no one is looking at (what `useCheckoutSessions` with

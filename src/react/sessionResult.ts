@@ -19,6 +19,19 @@ export type { CheckoutSessionCallbacks } from './sessionTransitions';
 // What the two hooks share: splitting the kit's options from React Query's, finding a
 // session's cache entry, and the isTerminal/isPolling flags.
 
+/**
+ * What the hooks add to React Query's result.
+ *
+ * @example
+ * ```tsx
+ * function PaymentStatus({ sessionId }: { sessionId: string }) {
+ *   const { data, isTerminal, isPolling } = useCheckoutSession(sessionId);
+ *   // Polling can stop before the session settles (maxPollDuration, a final error): no endless spinner.
+ *   if (!isTerminal && !isPolling) return <p>We could not confirm your payment yet. Your receipt will come by email.</p>;
+ *   return data ? <SessionStatusBadge status={data.status} /> : <p>Checking your payment…</p>;
+ * }
+ * ```
+ */
 export interface CheckoutSessionFlags {
   /** The session has reached SUCCEEDED, FAILED, PARTIALLY_REFUNDED, REFUNDED or REVERSED. */
   isTerminal: boolean;

@@ -7,6 +7,15 @@ import type { CheckoutSessionQuery } from './queryOptions';
  * render: a function passed by several watchers of one session is called once, each distinct
  * function is called, and a watcher that mounts after a change, or switches to the session
  * after it, is not told of it.
+ *
+ * @example
+ * ```ts
+ * const callbacks: CheckoutSessionCallbacks = {
+ *   onStatusChange: (session, previous) => console.info(`${previous?.status ?? 'first'} → ${session.status}`),
+ *   onTerminal: (session) => analytics.track('checkout_settled', { status: session.status }),
+ * };
+ * useCheckoutSession(sessionId, callbacks);
+ * ```
  */
 export interface CheckoutSessionCallbacks {
   onStatusChange?: ((session: CheckoutSession, previous: CheckoutSession | undefined) => void) | undefined;

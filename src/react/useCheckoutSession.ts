@@ -17,16 +17,53 @@ import {
 } from './sessionResult';
 import { useSessionWatch } from './useSessionWatch';
 
-/** What users of `useQuery` may pass through (select, placeholderData, gcTime, …), minus what the kit owns. */
+/**
+ * What users of `useQuery` may pass through (select, placeholderData, gcTime, …), minus what the kit owns.
+ *
+ * @example
+ * ```tsx
+ * // `select` keeps the component from re-rendering for polls that change only other fields.
+ * const statusOnly: PassThroughQueryOptions<SessionStatus> = { select: (session) => session.status, gcTime: 60_000 };
+ * const { data: status } = useCheckoutSession<SessionStatus>(sessionId, statusOnly);
+ * ```
+ */
 export type PassThroughQueryOptions<TData> = Omit<
   UseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
   'queryKey' | 'queryFn' | 'enabled' | 'retry' | 'retryDelay' | 'refetchInterval' | 'refetchIntervalInBackground'
 >;
 
+/**
+ * Options of {@link useCheckoutSession}: the kit's polling, retry and callbacks, the client, and React Query's own options.
+ *
+ * @example
+ * ```tsx
+ * const options: UseCheckoutSessionOptions = {
+ *   pollInterval: 1_000,
+ *   maxPollDuration: 5 * 60_000,
+ *   followRefunds: true,
+ *   // Nothing is sent until the shopper has submitted the payment.
+ *   enabled: submitted,
+ *   onTerminal: (session) => navigate(`/orders/${session.orderReference}`),
+ * };
+ * const { data, isPolling } = useCheckoutSession(sessionId, options);
+ * ```
+ */
 export interface UseCheckoutSessionOptions<TData = CheckoutSession>
   extends KitOptions,
     PassThroughQueryOptions<TData> {}
 
+/**
+ * What {@link useCheckoutSession} returns: React Query's result plus {@link CheckoutSessionFlags}.
+ *
+ * @example
+ * ```tsx
+ * function PaymentState({ result }: { result: UseCheckoutSessionResult }) {
+ *   if (result.error) return <CheckoutSessionError error={result.error} onRetry={() => void result.refetch()} />;
+ *   if (!result.data) return <p>Checking your payment…</p>;
+ *   return <SessionStatusBadge status={result.data.status} />;
+ * }
+ * ```
+ */
 export type UseCheckoutSessionResult<TData = CheckoutSession> = UseQueryResult<TData, CheckoutApiError> &
   CheckoutSessionFlags;
 

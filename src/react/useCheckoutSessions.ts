@@ -10,8 +10,30 @@ import { startWatching } from './sessionTransitions';
 import type { UseCheckoutSessionOptions, UseCheckoutSessionResult } from './useCheckoutSession';
 import { useShallowStable } from './useShallowStable';
 
+/**
+ * The default `sweep.pollInterval` of {@link useCheckoutSessions}: 30 s.
+ *
+ * @example
+ * ```ts
+ * // 50,000 sessions: sweep half as often as by default to stay within the API's rate limit.
+ * const results = useCheckoutSessions(ids, { sweep: { pollInterval: 2 * DEFAULT_SWEEP_INTERVAL_MS } });
+ * ```
+ */
 export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
 
+/**
+ * Options of {@link useCheckoutSessions}: those of {@link useCheckoutSession}, and `sweep`.
+ *
+ * @example
+ * ```ts
+ * const options: UseCheckoutSessionsOptions = {
+ *   // Counts stay within a minute of the truth; rows on screen poll at the usual cadence.
+ *   sweep: { pollInterval: 60_000 },
+ *   onTerminal: (session) => toast(`${session.orderReference}: ${session.status}`),
+ * };
+ * const results = useCheckoutSessions(ids, options);
+ * ```
+ */
 export interface UseCheckoutSessionsOptions extends UseCheckoutSessionOptions {
   /**
    * For long, virtualised lists: this hook keeps every session's status (for counts and

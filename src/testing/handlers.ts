@@ -3,15 +3,51 @@ import { abortableWait } from '../core/abortable';
 import type { CheckoutSession } from '../core/schema';
 import { errorFixtures, type ErrorFixtureStatus } from './fixtures';
 
-/** What a mocked request knows when it answers. `call` counts this session id's requests from 1. */
+/**
+ * What a mocked request knows when it answers. `call` counts this session id's requests from 1.
+ *
+ * @example
+ * ```ts
+ * const seen: SessionRequestInfo[] = [];
+ * server.use(mockSession(sessionFixtures.pending, { onRequest: (info) => seen.push(info) }));
+ * // … after two polls of one session:
+ * expect(seen.map(({ sessionId, call }) => [sessionId, call])).toEqual([['cs_123', 1], ['cs_123', 2]]);
+ * ```
+ */
 export interface SessionRequestInfo {
   sessionId: string;
   call: number;
   request: Request;
 }
 
+/**
+ * Answers one mocked request; {@link sessionResponse}, {@link errorResponse} and the others build them.
+ *
+ * @example
+ * ```ts
+ * // The status comes from the test, so it can change between polls.
+ * let status: SessionStatus = 'PENDING';
+ * const current: SessionResponder = ({ sessionId }) => HttpResponse.json(makeSession({ id: sessionId, status }));
+ * server.use(mockSessionEndpoint(current));
+ * status = 'SUCCEEDED'; // the next poll answers SUCCEEDED
+ * ```
+ */
 export type SessionResponder = (info: SessionRequestInfo) => Response | Promise<Response>;
 
+/**
+ * Options of {@link mockSessionEndpoint} and its shorthands.
+ *
+ * @example
+ * ```ts
+ * const options: SessionHandlerOptions = {
+ *   baseUrl: 'https://api.example.com',
+ *   sessionId: 'cs_123',
+ *   requireToken: 'test-token',
+ *   latencyMs: 300,
+ * };
+ * server.use(mockSession(sessionFixtures.succeeded, options));
+ * ```
+ */
 export interface SessionHandlerOptions {
   /** Only requests under this base URL are answered. Default: any origin. */
   baseUrl?: string;
@@ -29,7 +65,16 @@ export interface SessionHandlerOptions {
   onRequest?: (info: SessionRequestInfo) => void;
 }
 
-/** A session, or a function of the request that returns one (to echo the requested id). */
+/**
+ * A session, or a function of the request that returns one (to echo the requested id).
+ *
+ * @example
+ * ```ts
+ * // A function answers for whichever id the component asks about.
+ * const answer: SessionAnswer = ({ sessionId }) => makeSession({ id: sessionId, status: 'SUCCEEDED' });
+ * server.use(mockSession(answer));
+ * ```
+ */
 export type SessionAnswer = CheckoutSession | ((info: SessionRequestInfo) => CheckoutSession);
 
 /**
@@ -43,6 +88,16 @@ export function sessionResponse(answer: SessionAnswer): SessionResponder {
   return (info) => HttpResponse.json(typeof answer === 'function' ? answer(info) : answer);
 }
 
+/**
+ * Options of {@link errorResponse} and {@link mockSessionError}.
+ *
+ * @example
+ * ```ts
+ * // A proxy's 503: an HTTP-date Retry-After and no envelope.
+ * const options: ErrorResponseOptions = { retryAfter: new Date(Date.now() + 5_000).toUTCString(), body: null };
+ * server.use(mockSessionSequence([errorResponse(503, options), sessionFixtures.succeeded]));
+ * ```
+ */
 export interface ErrorResponseOptions {
   /** Sent as the Retry-After header: seconds, or an HTTP date. Default for 429: "1". */
   retryAfter?: string | number;

@@ -220,11 +220,14 @@ describe('createCheckoutClient errors', () => {
   });
 
   it('reads Retry-After as an HTTP date on a 429', async () => {
+    // The clock stands still on a whole second (an HTTP date has no milliseconds): on a moving
+    // one, a loaded machine's slow round trip shortened the wait read past any fixed margin.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 15, 12, 0, 0) });
+    onTestFinished(() => void vi.useRealTimers());
     const at = new Date(Date.now() + 30_000).toUTCString();
     server.use(mockSessionError(429, { retryAfter: at }));
     const error = await errorOf(client().getSession('cs_1'));
-    expect(error.retryAfterMs).toBeGreaterThan(28_000);
-    expect(error.retryAfterMs).toBeLessThanOrEqual(30_000);
+    expect(error.retryAfterMs).toBe(30_000);
   });
 
   it('tolerates an error without an envelope, such as a proxy\'s HTML page', async () => {

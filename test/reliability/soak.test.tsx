@@ -90,6 +90,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/**
+ * Both runs are fixed work on fake time, so what they prove does not depend on the machine;
+ * only this wall-clock ceiling does, and it is there to report a hang, not to time the kit.
+ * Their wall time grows with the machine's load: the second, about 25 s alone, took past 60 s
+ * beside other suites on a two-core box, and a run failed its ceiling once under heavy load.
+ */
+const HANG_CEILING_MS = 600_000;
+
 // What the note reports; printed so a run shows the figures.
 const report = (name: string, figures: Record<string, unknown>) => console.info(`[soak] ${name} ${JSON.stringify(figures)}`);
 
@@ -109,7 +117,7 @@ describe('soak', () => {
     report('10,000 polls', { polls: api.calls(), controllersCreated: probe.created(), before, after });
 
     expect(after).toEqual(before);
-  }, 30_000);
+  }, HANG_CEILING_MS);
 
   it('mounts and unmounts 50 watchers 1,000 times and leaves nothing behind after gcTime', async () => {
     // A short gcTime keeps the fake clock's timer list short (each entry holds one until then);
@@ -156,7 +164,5 @@ describe('soak', () => {
     expect(requests).toBe(10_000);
     expect(peakCacheEntries).toBeGreaterThanOrEqual(10);
     expect(after).toEqual(before);
-    // About 25 s alone; the limit is only a guard, and a CI box running other suites beside it
-    // took past 60 s.
-  }, 120_000);
+  }, HANG_CEILING_MS);
 });

@@ -12,12 +12,31 @@ import { CheckoutSessionError, describeStatus, SessionStatusAnnouncer } from './
 
 type SectionProps = ComponentPropsWithoutRef<'section'>;
 
-/** The props that go to the panel's element; every other prop is an option of the hook. */
+/**
+ * The props that go to the panel's element; every other prop is an option of the hook.
+ *
+ * @example
+ * ```tsx
+ * const dom: CheckoutSessionStatusDomProps = { className: 'order-panel', 'aria-label': 'Payment for order 1042', 'data-testid': 'payment' };
+ * <CheckoutSessionStatus sessionId={sessionId} {...dom} />;
+ * ```
+ */
 export type CheckoutSessionStatusDomProps = Pick<SectionProps, 'className' | 'id' | 'style' | 'title' | 'lang' | 'dir'> &
   AriaAttributes & { [dataAttribute: `data-${string}`]: string | undefined };
 
 const DOM_KEYS: ReadonlySet<string> = new Set(['className', 'id', 'style', 'title', 'lang', 'dir']);
 
+/**
+ * Props of {@link CheckoutSessionStatus}: every option of {@link useCheckoutSession}, the panel's own, and some of its element's.
+ *
+ * @example
+ * ```tsx
+ * // The app's panel: its own defaults, and every prop of the kit's (hook options included).
+ * function PaymentPanel(props: CheckoutSessionStatusProps) {
+ *   return <CheckoutSessionStatus headingLevel={3} followRefunds {...props} />;
+ * }
+ * ```
+ */
 export type CheckoutSessionStatusProps = UseCheckoutSessionOptions &
   CheckoutSessionStatusDomProps & {
     sessionId: string | null | undefined;

@@ -19,6 +19,16 @@ export function describeStatus(messages: CheckoutMessages, status: string): stri
     : messages.unknownStatusDescription;
 }
 
+/**
+ * Props of {@link SessionStatusAnnouncer}, and any div prop.
+ *
+ * @example
+ * ```tsx
+ * // A panel of your own still tells screen-reader users of each status change.
+ * const props: SessionStatusAnnouncerProps = { status: data?.status, labels: { statusAnnouncement: 'Payment: {status}. {description}' } };
+ * <SessionStatusAnnouncer {...props} />;
+ * ```
+ */
 export interface SessionStatusAnnouncerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The status to announce; nothing is said while it is undefined. */
   status: SessionStatus | undefined;
@@ -59,6 +69,16 @@ export const SessionStatusAnnouncer = forwardRef<HTMLDivElement, SessionStatusAn
 );
 SessionStatusAnnouncer.displayName = 'SessionStatusAnnouncer';
 
+/**
+ * Props of {@link CheckoutSessionError}, and any div prop.
+ *
+ * @example
+ * ```tsx
+ * // The button is offered for retryable errors only; the label fits a page that polls by itself.
+ * const props: CheckoutSessionErrorProps = { error, onRetry: () => void refetch(), labels: { tryAgain: 'Check again' } };
+ * <CheckoutSessionError {...props} />;
+ * ```
+ */
 export interface CheckoutSessionErrorProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   error: CheckoutApiError;
   /** Offered as a "Try again" button when the error is retryable. */

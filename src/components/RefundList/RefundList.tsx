@@ -9,6 +9,20 @@ import { REFUND_STATUS_BADGE } from './RefundStatusBadge';
 import { totalsByCurrency } from './totals';
 import { withClassName } from '../classNames';
 
+/**
+ * Props of {@link RefundList}, and any div prop.
+ *
+ * @example
+ * ```tsx
+ * // Shared by every page that lists refunds, so they all read alike.
+ * const refundListDefaults: Omit<RefundListProps, 'refunds'> = {
+ *   locale: 'en-GB',
+ *   timeZone: 'Europe/London',
+ *   emptyState: <p>No refunds yet.</p>,
+ * };
+ * <RefundList {...refundListDefaults} refunds={session.refunds} />;
+ * ```
+ */
 export interface RefundListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   refunds: readonly Refund[] | null | undefined;
   /** BCP 47 locale for amounts and dates; default: the provider's, else the browser's. */

@@ -7,6 +7,16 @@ import {
   type StatusBadgeProps,
 } from '../SessionStatusBadge/createStatusBadge';
 
+/**
+ * Props of {@link RefundStatusBadge}.
+ *
+ * @example
+ * ```tsx
+ * function RefundBadge({ refund, ...props }: { refund: Refund } & Omit<RefundStatusBadgeProps, 'status'>) {
+ *   return <RefundStatusBadge {...props} status={refund.status} failureReason={refund.failureReason} />;
+ * }
+ * ```
+ */
 export type RefundStatusBadgeProps = StatusBadgeProps<RefundStatus>;
 
 /**

@@ -1,6 +1,19 @@
 import type { Refund } from '../../core/schema';
 import { currencyDigits } from '../../i18n/formatters';
 
+/**
+ * The refunded amount in one currency, as {@link totalsByCurrency} returns it.
+ *
+ * @example
+ * ```tsx
+ * const totals: CurrencyTotal[] = totalsByCurrency(session.refunds ?? []);
+ * <ul>
+ *   {totals.map(({ currency, amount }) => (
+ *     <li key={currency}>{formatMoney(amount, currency, 'en-US')}</li>
+ *   ))}
+ * </ul>;
+ * ```
+ */
 export interface CurrencyTotal {
   currency: string;
   amount: number;

@@ -2,6 +2,17 @@
 import type { SessionStatus } from '../../core/schema';
 import { createStatusBadge, type BadgeTone, type StatusBadgeProps } from './createStatusBadge';
 
+/**
+ * Props of {@link SessionStatusBadge}.
+ *
+ * @example
+ * ```tsx
+ * // The app's own badge: small by default, every prop of the kit's still accepted.
+ * function OrderBadge(props: SessionStatusBadgeProps) {
+ *   return <SessionStatusBadge size="sm" {...props} />;
+ * }
+ * ```
+ */
 export type SessionStatusBadgeProps = StatusBadgeProps<SessionStatus>;
 
 /**

@@ -4,10 +4,37 @@ import { useComponentI18n } from '../../i18n/context';
 import { interpolate, lookupLabel, type CheckoutLabels, type CheckoutComponentMessages } from '../../i18n/dictionary';
 import { withClassName } from '../classNames';
 
-/** Colour families; every status also has its own word, so none relies on colour alone. */
+/**
+ * Colour families; every status also has its own word, so none relies on colour alone.
+ *
+ * @example
+ * ```tsx
+ * // A row of your own, coloured like the badge in it.
+ * const tone: BadgeTone = SESSION_STATUS_TONES[session.status] ?? 'neutral';
+ * <tr className={`row row--${tone}`}>…</tr>;
+ * ```
+ */
 export type BadgeTone = 'neutral' | 'progress' | 'success' | 'critical' | 'attention' | 'info' | 'highlight';
+/**
+ * A badge's size; `md` by default.
+ *
+ * @example
+ * ```tsx
+ * const size: BadgeSize = dense ? 'sm' : 'md';
+ * <SessionStatusBadge status={session.status} size={size} />;
+ * ```
+ */
 export type BadgeSize = 'sm' | 'md';
 
+/**
+ * Props of {@link SessionStatusBadge} and {@link RefundStatusBadge}, and any span prop.
+ *
+ * @example
+ * ```tsx
+ * const props: StatusBadgeProps<RefundStatus> = { status: 'FAILED', failureReason: 'EXPIRED', size: 'sm', title: 're_123' };
+ * <RefundStatusBadge {...props} />;
+ * ```
+ */
 export interface StatusBadgeProps<Status extends string> extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   status: Status;
   /** Shown in words next to the status where it explains a failure; ignored for statuses it cannot explain. */

@@ -9,6 +9,13 @@ type Table<Key extends string> = Readonly<Record<Key, string>>;
  * dashboard that imports only those components does not bundle the sentences. Tables are
  * keyed by the API's codes; a code missing from a table is humanised (`AWAITING_CAPTURE` →
  * "Awaiting capture") rather than left blank. Templates use `{name}` placeholders.
+ *
+ * @example
+ * ```ts
+ * // Takes either dictionary: the badges' words are a part of every full one.
+ * const statusWord = (messages: CheckoutComponentMessages, status: SessionStatus) => lookupLabel(messages.sessionStatus, status);
+ * statusWord(deMessages, 'REFUNDED'); // "Erstattet"
+ * ```
  */
 export interface CheckoutComponentMessages {
   sessionStatus: Table<KnownSessionStatus>;
@@ -27,7 +34,18 @@ export interface CheckoutComponentMessages {
   emptyRefunds: string;
 }
 
-/** Every word the components show: the badges' and refund list's, and the order-confirmation panel's. */
+/**
+ * Every word the components show: the badges' and refund list's, and the order-confirmation panel's.
+ *
+ * @example
+ * ```tsx
+ * // Starting from English keeps every word present while a translation is partial.
+ * const fr: CheckoutMessages = { ...enMessages, loading: 'Vérification de votre paiement…', tryAgain: 'Réessayer' };
+ * <CheckoutI18nProvider locale="fr-FR" messages={fr}>
+ *   <CheckoutSessionStatus sessionId={sessionId} />
+ * </CheckoutI18nProvider>;
+ * ```
+ */
 export interface CheckoutMessages extends CheckoutComponentMessages {
   /** One sentence per status for the shopper, shown by CheckoutSessionStatus. */
   sessionStatusDescription: Table<KnownSessionStatus>;
@@ -46,6 +64,13 @@ export interface CheckoutMessages extends CheckoutComponentMessages {
  * A partial dictionary: any string, or any entries of any table, including entries for codes
  * the kit does not know yet. An entry left undefined (a translation function's missing key)
  * keeps the word beneath it.
+ *
+ * @example
+ * ```tsx
+ * // A translation function's missing key (undefined) keeps the built-in word.
+ * const labels: CheckoutLabels = { tryAgain: t('checkout.retry'), sessionStatus: { PENDING: t('checkout.pending') } };
+ * <CheckoutSessionStatus sessionId={sessionId} labels={labels} />;
+ * ```
  */
 export type CheckoutLabels = {
   readonly [Key in keyof CheckoutMessages]?: CheckoutMessages[Key] extends string
