@@ -168,30 +168,22 @@ const SESSIONS_PER_PLACE = 50;
 const MAX_POLL_PLACES = 20;
 
 /**
- * How many places in a period `watchedSessions` poll at: one per {@link SESSIONS_PER_PLACE}
- * sessions, up to {@link MAX_POLL_PLACES}.
+ * How many places in a period `watchedSessions` (at least one) poll at: one per
+ * {@link SESSIONS_PER_PLACE} sessions, up to {@link MAX_POLL_PLACES}.
  */
 export function pollPlaces(watchedSessions: number): number {
-  return Math.min(MAX_POLL_PLACES, Math.max(1, Math.ceil(watchedSessions / SESSIONS_PER_PLACE)));
+  return Math.min(MAX_POLL_PLACES, Math.ceil(watchedSessions / SESSIONS_PER_PLACE));
 }
 
 /**
- * A number for the id, the same on every page load and evenly spread over many ids (FNV-1a,
- * then MurmurHash3's finaliser), from which {@link pollPhase} picks a session's place.
+ * FNV-1a of the id: the same on every page load, and its remainders spread evenly over many
+ * ids, sequential ones (cs_1, cs_2, …) included, so {@link pollPhase} can pick a place from it.
  */
 export function sessionIdHash(sessionId: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < sessionId.length; index += 1) {
-    hash ^= sessionId.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
+    hash = Math.imul(hash ^ sessionId.charCodeAt(index), 0x01000193);
   }
-  // FNV alone leaves ids that differ in their last characters (cs_1, cs_2, …) close together
-  // in the high bits; MurmurHash3's finaliser spreads every bit over all of them.
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
   return hash >>> 0;
 }
 

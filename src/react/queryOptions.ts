@@ -91,11 +91,11 @@ const SPREAD_FROM_SESSIONS = 16;
  * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
  * the time until this session's own place in the period (see {@link spreadPollTime}).
  */
-function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy, idHash: () => number): number | false {
+function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy, idHash: number): number | false {
   const delay = pollDelayForQuery(query, policy);
   const watched = watchedSessionCount();
   if (delay === false || watched <= SPREAD_FROM_SESSIONS) return delay;
-  const phase = pollPhase(idHash(), pollPlaces(watched));
+  const phase = pollPhase(idHash, pollPlaces(watched));
   const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
   const now = Date.now();
   const settledAt = Math.max(dataUpdatedAt, errorUpdatedAt);
@@ -179,8 +179,7 @@ export function checkoutSessionQueryOptions(
 ) {
   const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
   // React Query asks for the interval after every change of the entry: hash the id once.
-  let idHash: number | undefined;
-  const hashOfId = () => (idHash ??= sessionIdHash(sessionId));
+  const idHash = sessionIdHash(sessionId);
   // A sweep's requests wait behind those of sessions someone is looking at.
   const priority = how.background ? 'low' : 'high';
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
@@ -188,7 +187,7 @@ export function checkoutSessionQueryOptions(
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: (query) => refetchIntervalForQuery(query, policy, hashOfId),
+    refetchInterval: (query) => refetchIntervalForQuery(query, policy, idHash),
     refetchIntervalInBackground: false,
     staleTime: (query) => {
       const next = delay(query);

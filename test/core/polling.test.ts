@@ -148,10 +148,14 @@ describe('pollPhase', () => {
     expect(pollPhase(sessionIdHash('cs_123'), 20)).toBe(pollPhase(sessionIdHash('cs_123'), 20));
   });
 
-  it('spreads many ids evenly over twenty places in the period', () => {
+  it.each([
+    ['sequential', (index: number) => `cs_${index}`],
+    // A fixed pseudo-random sequence (an LCG), so the test reads the same ids on every run.
+    ['random', (index: number) => `cs_live_${(Math.imul(index + 1, 0x9e3779b1) >>> 0).toString(36)}${(Math.imul(index + 7, 0x85ebca6b) >>> 0).toString(36)}`],
+  ])('spreads many %s ids evenly over twenty places in the period', (_kind, idAt) => {
     const places = new Map<number, number>();
     for (let index = 0; index < 10_000; index += 1) {
-      const phase = pollPhase(sessionIdHash(`cs_${index}`), 20);
+      const phase = pollPhase(sessionIdHash(idAt(index)), 20);
       places.set(phase, (places.get(phase) ?? 0) + 1);
     }
     expect([...places.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, place) => place / 20));
