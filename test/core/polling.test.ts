@@ -150,7 +150,7 @@ describe('pollPhase', () => {
 
   it.each([
     ['sequential', (index: number) => `cs_${index}`],
-    // A fixed pseudo-random sequence (an LCG), so the test reads the same ids on every run.
+    // Ids scrambled by multiplying the index by odd constants: random-looking, the same on every run.
     ['random', (index: number) => `cs_live_${(Math.imul(index + 1, 0x9e3779b1) >>> 0).toString(36)}${(Math.imul(index + 7, 0x85ebca6b) >>> 0).toString(36)}`],
   ])('spreads many %s ids evenly over twenty places in the period', (_kind, idAt) => {
     const places = new Map<number, number>();
