@@ -11,10 +11,11 @@ export const EXAMPLE_APPS = ['order-confirmation', 'merchant-dashboard'];
 export const SAME_ORIGIN = 'same-origin';
 
 /**
- * @param {{ mode: 'dev' | 'preview', apiPort?: number, appPorts?: Record<string, number>, apiLog?: (line: string) => void }} options
- *   Ports default to the apps' own (4010, 5174, 5175); 0 picks free ones.
+ * @param {{ mode: 'dev' | 'preview', apiPort?: number, appPorts?: Record<string, number>, apiLog?: (line: string) => void, minify?: boolean }} options
+ *   Ports default to the apps' own (4010, 5174, 5175); 0 picks free ones. `minify: false` keeps
+ *   the built apps' function names, for a profile.
  */
-export async function startExamplesStack({ mode, apiPort, appPorts = {}, apiLog }) {
+export async function startExamplesStack({ mode, apiPort, appPorts = {}, apiLog, minify = true }) {
   const api = await startApiServer({ ...(apiPort === undefined ? {} : { port: apiPort }), ...(apiLog ? { log: apiLog } : {}) });
   /** @type {{ name: string, url: string, close: () => Promise<void> }[]} */
   const apps = [];
@@ -35,7 +36,7 @@ export async function startExamplesStack({ mode, apiPort, appPorts = {}, apiLog 
         await server.listen();
         apps.push({ name, url: server.resolvedUrls?.local[0] ?? '', close: () => server.close() });
       } else {
-        await build({ configFile, define, logLevel: 'warn' });
+        await build({ configFile, define, logLevel: 'warn', build: { minify } });
         const server = await preview({ configFile, preview: { ...portOverride, proxy }, logLevel: 'warn' });
         apps.push({ name, url: server.resolvedUrls?.local[0] ?? '', close: () => server.close() });
       }
