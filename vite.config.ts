@@ -140,6 +140,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           setupFiles: ['test/support/failOnConsoleErrors.ts'],
+          // Above the longest wait a story's play function has (the 1,000-session one, 60 s).
+          testTimeout: 90_000,
           browser: {
             enabled: true,
             headless: true,
