@@ -36,6 +36,9 @@ export { CheckoutClientProvider } from './react/context';
 export type { CheckoutClientProviderProps } from './react/context';
 export { checkoutSessionKeys, checkoutSessionQueryOptions } from './react/queryOptions';
 export type { CheckoutSessionPolicy, CheckoutSessionQueryKey, SessionQueryHow } from './react/queryOptions';
+export { dehydrateCheckoutSessions, reviveCheckoutSessionErrors } from './react/dehydrateCheckoutSessions';
+export type { SerializedCheckoutApiError } from './react/dehydrateCheckoutSessions';
+export { CheckoutSessionHydrationBoundary } from './react/CheckoutSessionHydrationBoundary';
 export { useCheckoutSession } from './react/useCheckoutSession';
 export type {
   UseCheckoutSessionOptions,
