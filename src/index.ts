@@ -40,6 +40,8 @@ export { dehydrateCheckoutSessions, reviveCheckoutSessionErrors } from './react/
 export type { SerializedCheckoutApiError } from './react/dehydrateCheckoutSessions';
 export { CheckoutSessionHydrationBoundary } from './react/CheckoutSessionHydrationBoundary';
 export { useCheckoutSession } from './react/useCheckoutSession';
+export { useSuspenseCheckoutSession } from './react/useSuspenseCheckoutSession';
+export type { UseSuspenseCheckoutSessionOptions, UseSuspenseCheckoutSessionResult } from './react/useSuspenseCheckoutSession';
 export type {
   UseCheckoutSessionOptions,
   UseCheckoutSessionResult,
