@@ -14,13 +14,28 @@ import { checkoutSessionKeys } from './queryOptions';
 // does not cross a React Server Components boundary (nor JSON) with its class and kind. The
 // error goes over as plain data and is rebuilt as a CheckoutApiError on the other side.
 
-/** A {@link CheckoutApiError} as plain data: what a dehydrated final error carries. */
+/**
+ * A {@link CheckoutApiError} as plain data: what a final error carries in the state of
+ * {@link dehydrateCheckoutSessions} until {@link reviveCheckoutSessionErrors} rebuilds it.
+ *
+ * @example
+ * // In dehydrateCheckoutSessions(queryClient).queries[0].state.error, for a 404:
+ * const error: SerializedCheckoutApiError = {
+ *   name: 'CheckoutApiError', kind: 'not_found', message: 'The requested resource was not found', status: 404, code: 404,
+ * };
+ */
 export interface SerializedCheckoutApiError {
+  /** Marks the plain object as a serialised error, to be rebuilt. */
   name: 'CheckoutApiError';
+  /** The error's {@link CheckoutApiErrorKind}, kept so the browser switches on it as the server would. */
   kind: CheckoutApiErrorKind;
+  /** The envelope's `message`, or the kit's words for the status. */
   message: string;
+  /** The HTTP status, when there was a response. */
   status?: number;
+  /** The envelope's `code`, as sent. */
   code?: number | string;
+  /** The envelope's `requestId`, for support. */
   requestId?: string;
 }
 

@@ -9,12 +9,25 @@ import { findSessionQuery, hookQueryOptions, sessionQueryHash, splitOptions, wit
 import type { UseCheckoutSessionOptions } from './useCheckoutSession';
 import { useSessionWatch } from './useSessionWatch';
 
-/** {@link useCheckoutSession}'s options, less those Suspense decides: it always fetches, has no placeholder and throws errors. */
+/**
+ * {@link useCheckoutSession}'s options, less those Suspense decides: it always fetches, has no
+ * placeholder and throws errors.
+ *
+ * @example
+ * const options: UseSuspenseCheckoutSessionOptions = { pollInterval: 2000, onTerminal: trackCheckout };
+ * useSuspenseCheckoutSession(sessionId, options);
+ */
 export type UseSuspenseCheckoutSessionOptions<TData = CheckoutSession> = Omit<
   UseCheckoutSessionOptions<TData>,
   'enabled' | 'placeholderData' | 'throwOnError'
 >;
 
+/**
+ * React Query's `useSuspenseQuery` result (`data` always defined) plus `isTerminal` and `isPolling`.
+ *
+ * @example
+ * const { data, isTerminal, isPolling }: UseSuspenseCheckoutSessionResult = useSuspenseCheckoutSession(sessionId);
+ */
 export type UseSuspenseCheckoutSessionResult<TData = CheckoutSession> = UseSuspenseQueryResult<TData, CheckoutApiError> &
   CheckoutSessionFlags;
 
