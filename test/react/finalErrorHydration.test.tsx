@@ -8,8 +8,15 @@ import { CheckoutClientProvider } from '../../src/react/context';
 import { dehydrateCheckoutSessions } from '../../src/react/dehydrateCheckoutSessions';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
-import { makeSession, mockNonJson, mockSession, mockSessionEndpoint, mockSessionError, type SessionRequestInfo } from '../../src/testing';
-import { errorResponse } from '../../src/testing/handlers';
+import {
+  errorResponse,
+  makeSession,
+  mockNonJson,
+  mockSession,
+  mockSessionEndpoint,
+  mockSessionError,
+  type SessionRequestInfo,
+} from '../../src/testing';
 import { makeQueryClient, makeTestClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
 
