@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'examples/*/dist', 'storybook-static', 'public', 'node_modules', 'build-types', 'coverage'] },
+  { ignores: ['dist', 'examples/*/dist', 'examples/*/.next', '**/next-env.d.ts', 'storybook-static', 'public', 'node_modules', 'build-types', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],

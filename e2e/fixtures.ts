@@ -12,6 +12,7 @@ function fromSetup(name: string): string {
 export const API_URL = fromSetup('E2E_API_URL');
 export const CONFIRMATION_URL = fromSetup('E2E_URL_ORDER_CONFIRMATION');
 export const DASHBOARD_URL = fromSetup('E2E_URL_MERCHANT_DASHBOARD');
+export const NEXTJS_URL = fromSetup('E2E_URL_NEXTJS_ORDER_CONFIRMATION');
 
 /** A tag that keeps each test's scripted sessions its own. */
 export const runTag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
@@ -103,6 +104,9 @@ function installRecorder() {
     }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-status'] });
 }
+
+/** Page scripts' start: the recorder runs before them, in every page of a test's context. */
+export { installRecorder };
 
 export async function recording(page: Page): Promise<Recording> {
   return page.evaluate(() => window.__e2e ?? { seen: [], announcements: [] });

@@ -10,4 +10,5 @@ export function startExamplesStack(options: {
   apiPort?: number;
   appPorts?: Record<string, number>;
   apiLog?: (line: string) => void;
+  nextLog?: (line: string) => void;
 }): Promise<ExamplesStack>;

@@ -66,9 +66,10 @@ packKit({ log: (line) => console.log(`profile: ${line}`) });
 const stack = await startExamplesStack({
   mode: 'preview',
   apiPort: 0,
-  appPorts: { 'order-confirmation': 0, 'merchant-dashboard': 0 },
+  appPorts: { 'order-confirmation': 0, 'merchant-dashboard': 0, 'nextjs-order-confirmation': 0 },
   minify: false,
   apiLog: () => {},
+  nextLog: () => {},
 });
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {

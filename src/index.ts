@@ -36,7 +36,12 @@ export { CheckoutClientProvider } from './react/context';
 export type { CheckoutClientProviderProps } from './react/context';
 export { checkoutSessionKeys, checkoutSessionQueryOptions } from './react/queryOptions';
 export type { CheckoutSessionPolicy, CheckoutSessionQueryKey, SessionQueryHow } from './react/queryOptions';
+export { dehydrateCheckoutSessions, reviveCheckoutSessionErrors } from './react/dehydrateCheckoutSessions';
+export type { SerializedCheckoutApiError } from './react/dehydrateCheckoutSessions';
+export { CheckoutSessionHydrationBoundary } from './react/CheckoutSessionHydrationBoundary';
 export { useCheckoutSession } from './react/useCheckoutSession';
+export { useSuspenseCheckoutSession } from './react/useSuspenseCheckoutSession';
+export type { UseSuspenseCheckoutSessionOptions, UseSuspenseCheckoutSessionResult } from './react/useSuspenseCheckoutSession';
 export type {
   UseCheckoutSessionOptions,
   UseCheckoutSessionResult,

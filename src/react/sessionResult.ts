@@ -1,5 +1,5 @@
 'use client';
-import { hashKey, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { hashKey, type QueryClient, type UseQueryResult, type UseSuspenseQueryResult } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import type { CheckoutApiError } from '../core/errors';
 import { isTerminalStatus } from '../core/status';
@@ -129,11 +129,11 @@ export function willPollAgain(query: CheckoutSessionQuery | undefined, enabled: 
  * fields: spreading it would subscribe the component to every field, and re-render it on
  * every poll. `isTerminal` reads only `data`, so it costs no extra renders.
  */
-export function withSessionFlags<TData>(
-  result: UseQueryResult<TData, CheckoutApiError>,
+export function withSessionFlags<TResult extends UseQueryResult<unknown, CheckoutApiError> | UseSuspenseQueryResult<unknown, CheckoutApiError>>(
+  result: TResult,
   query: () => CheckoutSessionQuery | undefined,
   isPolling: boolean,
-): UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags {
+): TResult & CheckoutSessionFlags {
   return new Proxy(result, {
     get(target, key) {
       if (key === 'isTerminal') {
@@ -143,5 +143,5 @@ export function withSessionFlags<TData>(
       if (key === 'isPolling') return isPolling;
       return Reflect.get(target, key);
     },
-  }) as UseQueryResult<TData, CheckoutApiError> & CheckoutSessionFlags;
+  }) as TResult & CheckoutSessionFlags;
 }

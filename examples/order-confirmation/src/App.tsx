@@ -1,5 +1,6 @@
 import { CheckoutSessionStatus } from 'react-checkout-session';
 import { numberParam, params, runTag } from '../../shared/checkout';
+import { OrderIntro } from '../../shared/OrderIntro';
 
 // The shopper's page after paying: it follows one checkout session until it settles.
 // `?session=` picks the session (scripted by the demo API, see examples/api-server/sessions.mjs);
@@ -28,11 +29,7 @@ function scenarioHref(id: string) {
 export function App() {
   return (
     <main className="page">
-      <p className="eyebrow">Order confirmation</p>
-      <h1>Thank you for your order</h1>
-      <p className="muted">
-        We have your order. Keep this page open while your payment is confirmed: it updates by itself.
-      </p>
+      <OrderIntro />
       <div className="panel">
         <CheckoutSessionStatus
           sessionId={sessionId}
