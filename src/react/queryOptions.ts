@@ -48,6 +48,12 @@ function pollingElapsed(query: CheckoutSessionQuery, now: number): number {
   return now - startedAt;
 }
 
+/**
+ * Cache entries that another tab of this browser polls for this one (crossTabSessions.ts): they
+ * show what that tab receives and send nothing themselves, as if their policy had stopped.
+ */
+export const polledByAnotherTab = new WeakSet<object>();
+
 /** The polling policy applied to one cache entry: when to ask next, or false when done. */
 export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
   const now = Date.now();
@@ -69,8 +75,8 @@ const SPREAD_FROM_SESSIONS = 16;
  * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
  * the time until this session's own place in the period (see {@link spreadPollTime}).
  */
-function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
-  const delay = pollDelayForQuery(query, policy);
+function refetchIntervalForQuery(query: CheckoutSessionQuery, delayFor: (query: CheckoutSessionQuery) => number | false): number | false {
+  const delay = delayFor(query);
   if (delay === false || watchedSessionCount() <= SPREAD_FROM_SESSIONS) return delay;
   const phase = pollPhase(query.queryKey[1]);
   const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
@@ -145,7 +151,7 @@ export function checkoutSessionQueryOptions(
   policy: CheckoutSessionPolicy = {},
   how: SessionQueryHow = {},
 ) {
-  const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
+  const delay = (query: CheckoutSessionQuery) => (polledByAnotherTab.has(query) ? false : pollDelayForQuery(query, policy));
   // A sweep's requests wait behind those of sessions someone is looking at.
   const priority = how.background ? 'low' : 'high';
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
@@ -153,7 +159,7 @@ export function checkoutSessionQueryOptions(
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: (query) => refetchIntervalForQuery(query, policy),
+    refetchInterval: (query) => refetchIntervalForQuery(query, delay),
     refetchIntervalInBackground: false,
     staleTime: (query) => {
       const next = delay(query);

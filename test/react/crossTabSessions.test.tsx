@@ -1,0 +1,95 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core/client';
+import type { CheckoutSession } from '../../src/core/schema';
+import { CheckoutClientProvider } from '../../src/react/context';
+import { useCheckoutSession } from '../../src/react/useCheckoutSession';
+import { makeSession } from '../../src/testing/factories';
+import { fakeFetch } from '../support/fakeApi';
+import { fakeLockManager } from '../support/fakeTabs';
+import { makeQueryClient } from '../support/renderWithClient';
+import { TEST_API, TEST_TOKEN } from '../support/server';
+
+// Two "tabs" in one jsdom: each its own QueryClient and CheckoutClient, as two pages of one
+// browser would have, with a fake Web Locks manager between them (jsdom has none). Their news
+// goes through the kit's in-tab path of the channel; tabChannel.test.ts covers BroadcastChannel.
+const PERIOD = 100;
+
+beforeEach(() => {
+  Object.defineProperty(navigator, 'locks', { value: fakeLockManager(), configurable: true });
+});
+afterEach(() => {
+  Reflect.deleteProperty(navigator, 'locks');
+});
+
+function Status({ tab, onStatusChange }: { tab: string; onStatusChange: (session: CheckoutSession) => void }) {
+  const { data, error } = useCheckoutSession('cs_1', { pollInterval: PERIOD, onStatusChange });
+  return <p>{`${tab}: ${error ? error.kind : (data?.status ?? 'loading')}`}</p>;
+}
+
+/** A tab following cs_1 through its own clients, all tabs answered by one API. */
+function openTab(tab: string, fetch: typeof globalThis.fetch, options: Partial<CheckoutClientOptions> = {}) {
+  const client = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch, ...options });
+  const onStatusChange = vi.fn();
+  const view = render(
+    <QueryClientProvider client={makeQueryClient()}>
+      <CheckoutClientProvider client={client}>
+        <Status tab={tab} onStatusChange={onStatusChange} />
+      </CheckoutClientProvider>
+    </QueryClientProvider>,
+  );
+  return { ...view, onStatusChange };
+}
+
+/** The API: PENDING for the first `pendingFor` requests, then `then`. */
+function scriptedApi(pendingFor: number, then: () => Response) {
+  let count = 0;
+  return fakeFetch({
+    latencyMs: 5,
+    respond: (id) => (++count > pendingFor ? then() : Response.json(makeSession({ id, status: 'PENDING' }))),
+  });
+}
+
+describe('useCheckoutSession across tabs', () => {
+  it('asks once per period for two tabs, and both show each status and call their onStatusChange', async () => {
+    const api = scriptedApi(8, () => Response.json(makeSession({ id: 'cs_1', status: 'SUCCEEDED' })));
+    const first = openTab('first', api.fetch);
+    await screen.findByText('first: PENDING');
+    const second = openTab('second', api.fetch);
+    await screen.findByText('second: PENDING');
+    await screen.findByText('first: SUCCEEDED', {}, { timeout: 3000 });
+    await screen.findByText('second: SUCCEEDED');
+
+    // Each tab's own first load, then one request a period between them, none after SUCCEEDED.
+    const polls = api.sent.slice(2).map((request) => request.at);
+    const gaps = polls.slice(1).map((at, index) => at - polls[index]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PERIOD * 0.8);
+    expect(api.sent).toHaveLength(9);
+    for (const tab of [first, second]) {
+      expect(tab.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
+    }
+  });
+
+  it('stops both tabs, showing the typed error, on a 404 that the polling tab got', async () => {
+    const api = scriptedApi(4, () => Response.json({ error: 'Not Found', message: 'No such session', code: 404 }, { status: 404 }));
+    openTab('first', api.fetch);
+    await screen.findByText('first: PENDING');
+    openTab('second', api.fetch);
+    await screen.findByText('first: not_found', {}, { timeout: 3000 });
+    await screen.findByText('second: not_found');
+    const sent = api.sent.length;
+    await new Promise((resolve) => setTimeout(resolve, 3 * PERIOD));
+    expect(api.sent).toHaveLength(sent);
+  });
+
+  it('lets each tab poll alone with crossTab: false', async () => {
+    const api = scriptedApi(Infinity, () => new Response(null, { status: 500 }));
+    openTab('first', api.fetch, { crossTab: false });
+    openTab('second', api.fetch, { crossTab: false });
+    await screen.findByText('second: PENDING');
+    await waitFor(() => expect(api.sent.length).toBeGreaterThanOrEqual(8));
+    // Two tabs polling alone: about twice one poller's requests over the same time.
+    const span = api.sent.at(-1)!.at - api.sent[0]!.at;
+    expect(api.sent.length).toBeGreaterThan(1.5 * (span / PERIOD + 1));
+  });
+});
