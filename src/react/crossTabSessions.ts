@@ -88,19 +88,14 @@ function setPolledHere(query: CheckoutSessionQuery, polledHere: boolean) {
 }
 
 /**
- * For a tab that takes over: asks at once if its data is older than one period, else when it
- * is (the tab that left may have asked a moment ago, or nearly a period ago), unless an answer
- * comes first. Returns how to cancel.
+ * For a tab that takes over: asks at once if its data is older than one period. Otherwise its
+ * watchers' timers, just worked out again, ask when the tab that left would have: a period
+ * after the last answer, or at the session's own place in the period on a page that spreads.
  */
-function askWhenDue(queryClient: QueryClient, query: CheckoutSessionQuery): () => void {
-  const answeredAt = () => Math.max(query.state.dataUpdatedAt, query.state.errorUpdatedAt);
-  const lastAnswer = answeredAt();
-  const dueIn = lastAnswer + pollPeriod(query) - Date.now();
-  if (!Number.isFinite(dueIn)) return () => undefined;
-  const timer = setTimeout(() => {
-    if (answeredAt() === lastAnswer) void queryClient.refetchQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
-  }, Math.max(0, dueIn));
-  return () => clearTimeout(timer);
+function askIfStale(queryClient: QueryClient, query: CheckoutSessionQuery) {
+  const answeredAt = Math.max(query.state.dataUpdatedAt, query.state.errorUpdatedAt);
+  if (Date.now() - answeredAt < pollPeriod(query)) return;
+  void queryClient.refetchQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
 }
 
 async function startSharing(queryClient: QueryClient, source: TabShareSource, membership: Membership) {
@@ -108,18 +103,16 @@ async function startSharing(queryClient: QueryClient, source: TabShareSource, me
   if (scope === undefined || membership.watchers === 0) return;
   membership.scope = scope;
   const stopListening = listenToTabs(scope, membership.sessionId, membership.receive);
-  let cancelAsk = () => undefined as void;
   const stopElecting = electTab(navigator.locks, `${scope} ${membership.sessionId}`, visibility, (role) => {
-    cancelAsk();
-    cancelAsk = () => undefined;
     const query = findSessionQuery(queryClient, membership.queryHash);
-    if (!query) return;
-    setPolledHere(query, role === 'leader');
-    if (role === 'leader') cancelAsk = askWhenDue(queryClient, query);
+    const polledHere = role === 'leader';
+    // A tab alone is granted the lock at once: its watchers go on as they were.
+    if (!query || polledHere !== polledByAnotherTab.has(query)) return;
+    setPolledHere(query, polledHere);
+    if (polledHere) askIfStale(queryClient, query);
   });
   membership.leave = () => {
     stopElecting();
-    cancelAsk();
     stopListening();
     membership.scope = undefined;
     // Whoever still watches the entry here (a dashboard's sweep) polls it on its own again.
