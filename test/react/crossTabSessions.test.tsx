@@ -4,6 +4,7 @@ import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core
 import type { CheckoutSession } from '../../src/core/schema';
 import { CheckoutClientProvider } from '../../src/react/context';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
+import { useCheckoutSessions, type UseCheckoutSessionsOptions } from '../../src/react/useCheckoutSessions';
 import { makeSession } from '../../src/testing/factories';
 import { fakeFetch } from '../support/fakeApi';
 import { fakeLockManager } from '../support/fakeTabs';
@@ -25,6 +26,23 @@ afterEach(() => {
 function Status({ tab, onStatusChange }: { tab: string; onStatusChange: (session: CheckoutSession) => void }) {
   const { data, error } = useCheckoutSession('cs_1', { pollInterval: PERIOD, onStatusChange });
   return <p>{`${tab}: ${error ? error.kind : (data?.status ?? 'loading')}`}</p>;
+}
+
+function Board({ tab, sweep }: { tab: string; sweep: UseCheckoutSessionsOptions['sweep'] }) {
+  const [result] = useCheckoutSessions(['cs_1'], { pollInterval: PERIOD, sweep: sweep && { pollInterval: PERIOD } });
+  return <p>{`${tab}: ${result?.data?.status ?? 'loading'}`}</p>;
+}
+
+/** A tab following cs_1 on a board (useCheckoutSessions) through its own clients. */
+function openBoard(tab: string, fetch: typeof globalThis.fetch, sweep: UseCheckoutSessionsOptions['sweep']) {
+  const client = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch });
+  return render(
+    <QueryClientProvider client={makeQueryClient()}>
+      <CheckoutClientProvider client={client}>
+        <Board tab={tab} sweep={sweep} />
+      </CheckoutClientProvider>
+    </QueryClientProvider>,
+  );
 }
 
 /** A tab following cs_1 through its own clients, all tabs answered by one API. */
@@ -80,6 +98,20 @@ describe('useCheckoutSession across tabs', () => {
     const sent = api.total();
     await new Promise((resolve) => setTimeout(resolve, 3 * PERIOD));
     expect(api.total()).toBe(sent);
+  });
+
+  it('shares the sessions of a useCheckoutSessions board, but not those of a sweep', async () => {
+    const api = scriptedApi(Infinity, () => new Response(null, { status: 500 }));
+    const [first, second, swept, sweptToo] = [api.tab(), api.tab(), api.tab(), api.tab()];
+    openBoard('first', first.fetch, false);
+    await screen.findByText('first: PENDING');
+    openBoard('second', second.fetch, false);
+    openBoard('swept', swept.fetch, true);
+    openBoard('swept too', sweptToo.fetch, true);
+    await waitFor(() => expect(first.sent.length).toBeGreaterThanOrEqual(6));
+    expect(second.sent).toHaveLength(1);
+    // The sweeps' timers go on in each tab, paused only while another tab polls the session for a watcher.
+    expect(Math.min(swept.sent.length, sweptToo.sent.length)).toBeGreaterThanOrEqual(1);
   });
 
   it('lets each tab poll alone with crossTab: false', async () => {
