@@ -88,14 +88,22 @@ function setPolledHere(query: CheckoutSessionQuery, polledHere: boolean) {
 }
 
 /**
- * For a tab that takes over: asks at once if its data is older than one period. Otherwise its
- * watchers' timers, just worked out again, ask when the tab that left would have: a period
- * after the last answer, or at the session's own place in the period on a page that spreads.
+ * For a tab that takes over: asks when its data is one period old, at once if it is already,
+ * unless an answer comes first: when the tab that left would have asked. Its watchers' timers,
+ * worked out again on taking over, would wait a period from now, or, on a page that spreads
+ * polls, skip the session's place if it is less than a quarter period away. A request already
+ * on its way is shared, not sent twice. Returns how to cancel.
  */
-function askIfStale(queryClient: QueryClient, query: CheckoutSessionQuery) {
-  const answeredAt = Math.max(query.state.dataUpdatedAt, query.state.errorUpdatedAt);
-  if (Date.now() - answeredAt < pollPeriod(query)) return;
-  void queryClient.refetchQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
+function askWhenDue(queryClient: QueryClient, query: CheckoutSessionQuery): () => void {
+  const answeredAt = () => Math.max(query.state.dataUpdatedAt, query.state.errorUpdatedAt);
+  const lastAnswer = answeredAt();
+  const dueIn = lastAnswer + pollPeriod(query) - Date.now();
+  if (!Number.isFinite(dueIn)) return () => undefined;
+  const timer = setTimeout(() => {
+    if (answeredAt() !== lastAnswer) return;
+    void queryClient.refetchQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
+  }, Math.max(0, dueIn));
+  return () => clearTimeout(timer);
 }
 
 async function startSharing(queryClient: QueryClient, source: TabShareSource, membership: Membership) {
@@ -103,16 +111,19 @@ async function startSharing(queryClient: QueryClient, source: TabShareSource, me
   if (scope === undefined || membership.watchers === 0) return;
   membership.scope = scope;
   const stopListening = listenToTabs(scope, membership.sessionId, membership.receive);
+  let cancelAsk = (): void => undefined;
   const stopElecting = electTab(navigator.locks, `${scope} ${membership.sessionId}`, visibility, (role) => {
     const query = findSessionQuery(queryClient, membership.queryHash);
     const polledHere = role === 'leader';
     // A tab alone is granted the lock at once: its watchers go on as they were.
     if (!query || polledHere !== polledByAnotherTab.has(query)) return;
+    cancelAsk();
     setPolledHere(query, polledHere);
-    if (polledHere) askIfStale(queryClient, query);
+    cancelAsk = polledHere ? askWhenDue(queryClient, query) : () => undefined;
   });
   membership.leave = () => {
     stopElecting();
+    cancelAsk();
     stopListening();
     membership.scope = undefined;
     // Whoever still watches the entry here (a dashboard's sweep) polls it on its own again.
