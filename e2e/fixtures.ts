@@ -70,7 +70,7 @@ declare global {
  * panel's key is "panel", a dashboard row's its session id) and each new text of a live region,
  * with the time, so a test can tell when the screen changed.
  */
-function installRecorder() {
+export function installRecorder() {
   const recording: Recording = { seen: [], announcements: [] };
   window.__e2e = recording;
   const last = new Map<string, string>();
@@ -113,7 +113,8 @@ export async function setDocumentHidden(page: Page, hidden: boolean): Promise<nu
   return page.evaluate((isHidden) => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
-    document.dispatchEvent(new Event('visibilitychange'));
+    // Bubbling, as the browser fires it: React Query listens on window.
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     return Date.now();
   }, hidden);
 }
