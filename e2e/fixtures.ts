@@ -71,7 +71,7 @@ declare global {
  * panel's key is "panel", a dashboard row's its session id) and each new text of a live region,
  * with the time, so a test can tell when the screen changed.
  */
-function installRecorder() {
+export function installRecorder() {
   const recording: Recording = { seen: [], announcements: [] };
   window.__e2e = recording;
   const last = new Map<string, string>();
@@ -105,9 +105,6 @@ function installRecorder() {
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-status'] });
 }
 
-/** Page scripts' start: the recorder runs before them, in every page of a test's context. */
-export { installRecorder };
-
 export async function recording(page: Page): Promise<Recording> {
   return page.evaluate(() => window.__e2e ?? { seen: [], announcements: [] });
 }
@@ -117,7 +114,8 @@ export async function setDocumentHidden(page: Page, hidden: boolean): Promise<nu
   return page.evaluate((isHidden) => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
-    document.dispatchEvent(new Event('visibilitychange'));
+    // Bubbling, as the browser fires it: React Query listens on window.
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     return Date.now();
   }, hidden);
 }

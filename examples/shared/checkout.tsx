@@ -34,6 +34,8 @@ export const TOKEN_STORAGE_KEY = 'checkout-demo-token';
 const checkoutClient = createCheckoutClient({
   baseUrl: apiBaseUrl,
   token: () => window.localStorage.getItem(TOKEN_STORAGE_KEY) ?? 'demo-token',
+  // `?crossTab=0`: each tab polls alone, to compare with tabs sharing one poller (the default).
+  crossTab: params.get('crossTab') !== '0',
 });
 const queryClient = new QueryClient();
 

@@ -1,6 +1,7 @@
 import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS, retryAfterOf } from './errors';
 import { createRequestScheduler, type RequestPriority, type WaitUntilSendable } from './requestScheduler';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
+import { allowTabSharing } from './tabSharing';
 
 /**
  * The bearer token: the bare JWT, or a function (sync or async) that returns the current one.
@@ -48,6 +49,15 @@ export interface CheckoutClientOptions {
    * key, not per session.
    */
   maxConcurrentRequests?: number;
+  /**
+   * Share one poller per session between the tabs of this browser that use the same API with
+   * the same token (default `true`): one visible tab asks, the others receive each validated
+   * answer or typed error through a `BroadcastChannel` and render it as their own. Only where
+   * `BroadcastChannel`, `navigator.locks` and `crypto.subtle` exist (not in server renders,
+   * older browsers, insecure origins or jsdom); elsewhere, and with `false`, each tab polls
+   * alone. The token never crosses tabs, nor goes into a channel or lock name.
+   */
+  crossTab?: boolean;
 }
 
 /**
@@ -181,7 +191,8 @@ function tokenError(message: string, cause?: unknown): CheckoutApiError {
   return new CheckoutApiError({ kind: 'unauthorized', message: `${message}; no request was sent.`, cause });
 }
 
-async function resolveToken(token: TokenProvider): Promise<string> {
+/** The bare token the provider gives now, or a final `unauthorized` error when it gives none usable. */
+export async function resolveToken(token: TokenProvider): Promise<string> {
   let value: unknown;
   try {
     value = typeof token === 'function' ? await token() : token;
@@ -214,6 +225,8 @@ function describeParseFailure(error: unknown): string {
  * // A back-office sweep, capped lower and yielding to what the shopper looks at:
  * const sweeper = createCheckoutClient({ baseUrl, token, maxConcurrentRequests: 4 });
  * await sweeper.getSession('cs_456', { priority: 'low' });
+ * // Each tab polls on its own, not sharing one poller with the other tabs:
+ * const alone = createCheckoutClient({ baseUrl, token, crossTab: false });
  */
 export function createCheckoutClient(options: CheckoutClientOptions): CheckoutClient {
   const base = sessionsBaseUrl(options.baseUrl);
@@ -297,5 +310,7 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
     }
   }
 
-  return { getSession };
+  const client = { getSession };
+  if (options.crossTab !== false) allowTabSharing(client, { sessionsUrl: base, token: options.token });
+  return client;
 }

@@ -1,4 +1,4 @@
-import { isCheckoutApiError, type CheckoutApiError } from './errors';
+import { isCheckoutApiError, retryAfterOf, type CheckoutApiError } from './errors';
 import type { CheckoutSession } from './schema';
 import { hasPendingRefunds, isTerminalStatus } from './status';
 
@@ -121,8 +121,7 @@ export function nextPollDelay(state: PollState, policy: PollingPolicy = {}): num
   }
   if (delay === false) return false;
 
-  const retryAfterMs = isCheckoutApiError(state.error) ? state.error.retryAfterMs : undefined;
-  const next = Math.max(delay, retryAfterMs ?? 0);
+  const next = Math.max(delay, retryAfterOf(state.error) ?? 0);
   // A poll that would land at or past maxPollDuration is not made: polling ends on the last one before.
   const maxPollDuration = policy.maxPollDuration ?? DEFAULT_MAX_POLL_DURATION_MS;
   return state.elapsedMs + next >= maxPollDuration ? false : next;
@@ -151,10 +150,8 @@ export function backoffDelay(attempt: number, error: CheckoutApiError, random: (
 
 export function retryDelayFor(attempt: number, error: CheckoutApiError, retryDelay: RetryPolicy['retryDelay']): number {
   // Retry-After is the server's word on when it will answer: a custom delay may not undercut it.
-  const floor = error.retryAfterMs ?? 0;
-  if (typeof retryDelay === 'number') return Math.max(retryDelay, floor);
-  if (typeof retryDelay === 'function') return Math.max(retryDelay(attempt, error), floor);
-  return backoffDelay(attempt, error);
+  if (retryDelay === undefined) return backoffDelay(attempt, error);
+  return Math.max(typeof retryDelay === 'number' ? retryDelay : retryDelay(attempt, error), error.retryAfterMs ?? 0);
 }
 
 /**

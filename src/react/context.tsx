@@ -40,8 +40,7 @@ export function useResolvedCheckoutClient(client: CheckoutClient | undefined, ca
   const resolved = client ?? fromContext;
   if (!resolved) {
     throw new Error(
-      `${caller} has no CheckoutClient: pass { client } in its options, or wrap the tree in ` +
-        '<CheckoutClientProvider client={createCheckoutClient({ baseUrl, token })}>.',
+      `${caller} has no CheckoutClient: pass { client } in its options, or wrap the tree in <CheckoutClientProvider>.`,
     );
   }
   return resolved;

@@ -70,6 +70,12 @@ function pollingElapsed(query: CheckoutSessionQuery, now: number): number {
   return now - startedAt;
 }
 
+/**
+ * Cache entries that another tab of this browser polls for this one (crossTabSessions.ts): they
+ * show what that tab receives and send nothing themselves, as if their policy had stopped.
+ */
+export const polledByAnotherTab = new WeakSet<object>();
+
 /** The polling policy applied to one cache entry: when to ask next, or false when done. */
 export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPolicy): number | false {
   const now = Date.now();
@@ -91,8 +97,12 @@ const SPREAD_FROM_SESSIONS = 16;
  * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
  * the time until this session's own place in the period (see {@link spreadPollTime}).
  */
-function refetchIntervalForQuery(query: CheckoutSessionQuery, policy: PollingPolicy, idHash: number): number | false {
-  const delay = pollDelayForQuery(query, policy);
+function refetchIntervalForQuery(
+  query: CheckoutSessionQuery,
+  delayFor: (query: CheckoutSessionQuery) => number | false,
+  idHash: number,
+): number | false {
+  const delay = delayFor(query);
   const watched = watchedSessionCount();
   if (delay === false || watched <= SPREAD_FROM_SESSIONS) return delay;
   const phase = pollPhase(idHash, pollPlaces(watched));
@@ -177,7 +187,7 @@ export function checkoutSessionQueryOptions(
   policy: CheckoutSessionPolicy = {},
   how: SessionQueryHow = {},
 ) {
-  const delay = (query: CheckoutSessionQuery) => pollDelayForQuery(query, policy);
+  const delay = (query: CheckoutSessionQuery) => (polledByAnotherTab.has(query) ? false : pollDelayForQuery(query, policy));
   // React Query asks for the interval after every change of the entry: hash the id once.
   const idHash = sessionIdHash(sessionId);
   // A sweep's requests wait behind those of sessions someone is looking at.
@@ -187,7 +197,7 @@ export function checkoutSessionQueryOptions(
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: (query) => refetchIntervalForQuery(query, policy, idHash),
+    refetchInterval: (query) => refetchIntervalForQuery(query, delay, idHash),
     refetchIntervalInBackground: false,
     staleTime: (query) => {
       const next = delay(query);

@@ -17,12 +17,19 @@ export interface SessionsSettings {
   optionsFor: (sessionId: string) => SessionObserverOptions;
   enabled: boolean;
   policy: CheckoutSessionPolicy;
+  /**
+   * Follows a session with the other tabs of the browser (see `createCheckoutClient`'s
+   * `crossTab`); returns how to stop. Absent for a sweep and where tabs cannot share.
+   */
+  shareWithTabs?: ((sessionId: string) => (() => void) | undefined) | undefined;
 }
 
 interface Entry {
   observer: SessionObserver;
   /** Cleared while unsubscribed. */
   stop: (() => void) | undefined;
+  /** While subscribed and shared with other tabs. */
+  leaveTabs: (() => void) | undefined;
   isPolling: boolean;
   /** The observer's result that {@link Entry.result} shows. */
   shown: QueryObserverResult<CheckoutSession, CheckoutApiError>;
@@ -108,6 +115,7 @@ export class CheckoutSessionsObserver {
       // is for this class to check.
       for (const [sessionId, entry] of this.#entries) {
         entry.observer.setOptions(settings.optionsFor(sessionId));
+        if (entry.stop) this.#shareWithTabs(sessionId, entry);
         if (this.#isPolling(entry) !== entry.isPolling) this.#refresh(entry);
       }
     }
@@ -133,7 +141,7 @@ export class CheckoutSessionsObserver {
     const observer: SessionObserver = new QueryObserver(this.#queryClient, options);
     const isPolling = willPollAgain(observer.getCurrentQuery(), this.#settings.enabled, this.#settings.policy);
     const shown = observer.getOptimisticResult(options);
-    entry = { observer, stop: undefined, isPolling, watchingSince: startWatching(), shown, result: undefined as unknown as SessionsResult };
+    entry = { observer, stop: undefined, leaveTabs: undefined, isPolling, watchingSince: startWatching(), shown, result: undefined as unknown as SessionsResult };
     entry.result = this.#trackedResult(entry);
     this.#entries.set(sessionId, entry);
     return entry;
@@ -153,9 +161,18 @@ export class CheckoutSessionsObserver {
     entry.stop = () => {
       stopObserving();
       stopWatching();
+      entry.leaveTabs?.();
+      entry.leaveTabs = undefined;
     };
+    this.#shareWithTabs(sessionId, entry);
     // What changed between the render and this subscription (a fetch it started, an answer).
     if (observer.getCurrentResult() !== entry.shown) this.#refresh(entry);
+  }
+
+  /** Follows the session with the other tabs as the settings say, stopping what it did before. */
+  #shareWithTabs(sessionId: string, entry: Entry) {
+    entry.leaveTabs?.();
+    entry.leaveTabs = this.#settings.shareWithTabs?.(sessionId);
   }
 
   #stop(entry: Entry) {

@@ -1,6 +1,6 @@
 'use client';
 import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
@@ -15,6 +15,7 @@ import {
   type CheckoutSessionFlags,
   type KitOptions,
 } from './sessionResult';
+import { tabSharing } from '../core/tabSharing';
 import { useSessionWatch } from './useSessionWatch';
 
 /**
@@ -100,6 +101,10 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
+  useEffect(
+    () => (isActive ? tabSharing.get(client)?.(queryClient, sessionId) : undefined),
+    [queryClient, client, sessionId, isActive],
+  );
   const isPolling = useSessionWatch(queryClient, queryHash, isActive, split.policy, split.callbacks);
   return withSessionFlags(result, () => findSessionQuery(queryClient, queryHash), isPolling);
 }

@@ -2,6 +2,8 @@
 import { useQueryClient, type QueryClient, type QueryFunction } from '@tanstack/react-query';
 import type { CheckoutSession } from '../core/schema';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { CheckoutClient } from '../core/client';
+import { tabSharing } from '../core/tabSharing';
 import { useResolvedCheckoutClient } from './context';
 import type { CheckoutSessionQueryKey } from './queryOptions';
 import { CheckoutSessionsObserver, type SessionsSettings } from './sessionsObserver';
@@ -67,6 +69,12 @@ function sweepQueryFn(queryHash: string, shown: SessionQueryFn, swept: SessionQu
   return queryFn;
 }
 
+/** How this page's sessions join the other tabs' poller, where the client may share. */
+function sharingFor(queryClient: QueryClient, client: CheckoutClient) {
+  const join = tabSharing.get(client);
+  return join && ((sessionId: string) => (hasSessionId(sessionId) ? join(queryClient, sessionId) : undefined));
+}
+
 function sweepInterval(sweep: UseCheckoutSessionsOptions['sweep']): number | undefined {
   if (!sweep) return undefined;
   return (typeof sweep === 'object' && sweep.pollInterval) || DEFAULT_SWEEP_INTERVAL_MS;
@@ -129,6 +137,8 @@ export function useCheckoutSessions(
       },
       enabled: split.enabled,
       policy: swept.policy,
+      // A sweep is not shared: thousands of locks per tab, for a cadence of tens of seconds.
+      shareWithTabs: stable.sweepInterval || !split.enabled ? undefined : sharingFor(queryClient, client),
     };
     // `stable` changes exactly when one of the options does.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -20,18 +20,15 @@ export function useSessionWatch(
   callbacks: CheckoutSessionCallbacks,
 ): boolean {
   const watcher = useRef(callbacks);
+  // The policy object is new on each render: the subscription reads the latest.
+  const policyRef = useRef(policy);
   useEffect(() => {
     watcher.current = callbacks;
+    policyRef.current = policy;
   });
   // A new clock reading for each session watched.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const watchingSince = useMemo(() => startWatching(), [queryHash]);
-
-  // The policy object is new on each render: the subscription reads the latest.
-  const policyRef = useRef(policy);
-  useEffect(() => {
-    policyRef.current = policy;
-  });
 
   const subscribe = useCallback(
     (onChange: () => void) => {

@@ -9,11 +9,13 @@ export const STORY_API = 'https://api.example.com';
 
 /**
  * A fresh QueryClient and CheckoutClient per story render, so one story's cache and
- * polling never leak into the next.
+ * polling never leak into the next. Not shared across tabs (`crossTab: false`): the test
+ * runner's iframes are tabs of one origin, and a story following the same session id in
+ * another iframe would otherwise poll for this one, with its own MSW script.
  */
 function CheckoutProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient());
-  const [client] = useState(() => createCheckoutClient({ baseUrl: STORY_API, token: 'story-token' }));
+  const [client] = useState(() => createCheckoutClient({ baseUrl: STORY_API, token: 'story-token', crossTab: false }));
   return (
     <QueryClientProvider client={queryClient}>
       <CheckoutClientProvider client={client}>{children}</CheckoutClientProvider>

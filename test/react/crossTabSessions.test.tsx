@@ -1,0 +1,124 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core/client';
+import type { CheckoutSession } from '../../src/core/schema';
+import { CheckoutClientProvider } from '../../src/react/context';
+import { useCheckoutSession } from '../../src/react/useCheckoutSession';
+import { useCheckoutSessions, type UseCheckoutSessionsOptions } from '../../src/react/useCheckoutSessions';
+import { makeSession } from '../../src/testing/factories';
+import { fakeFetch } from '../support/fakeApi';
+import { fakeLockManager } from '../support/fakeTabs';
+import { makeQueryClient } from '../support/renderWithClient';
+import { TEST_API, TEST_TOKEN } from '../support/server';
+
+// Two "tabs" in one jsdom: each its own QueryClient and CheckoutClient, as two pages of one
+// browser would have, with a fake Web Locks manager between them (jsdom has none). Their news
+// goes through the kit's in-tab path of the channel; tabChannel.test.ts covers BroadcastChannel.
+const PERIOD = 100;
+
+beforeEach(() => {
+  Object.defineProperty(navigator, 'locks', { value: fakeLockManager(), configurable: true });
+});
+afterEach(() => {
+  Reflect.deleteProperty(navigator, 'locks');
+});
+
+function Status({ tab, onStatusChange }: { tab: string; onStatusChange: (session: CheckoutSession) => void }) {
+  const { data, error } = useCheckoutSession('cs_1', { pollInterval: PERIOD, onStatusChange });
+  return <p>{`${tab}: ${error ? error.kind : (data?.status ?? 'loading')}`}</p>;
+}
+
+function Board({ tab, sweep }: { tab: string; sweep: UseCheckoutSessionsOptions['sweep'] }) {
+  const [result] = useCheckoutSessions(['cs_1'], { pollInterval: PERIOD, sweep: sweep && { pollInterval: PERIOD } });
+  return <p>{`${tab}: ${result?.data?.status ?? 'loading'}`}</p>;
+}
+
+/** A tab following cs_1 on a board (useCheckoutSessions) through its own clients. */
+function openBoard(tab: string, fetch: typeof globalThis.fetch, sweep: UseCheckoutSessionsOptions['sweep']) {
+  const client = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch });
+  return render(
+    <QueryClientProvider client={makeQueryClient()}>
+      <CheckoutClientProvider client={client}>
+        <Board tab={tab} sweep={sweep} />
+      </CheckoutClientProvider>
+    </QueryClientProvider>,
+  );
+}
+
+/** A tab following cs_1 through its own clients, all tabs answered by one API. */
+function openTab(tab: string, fetch: typeof globalThis.fetch, options: Partial<CheckoutClientOptions> = {}) {
+  const client = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch, ...options });
+  const onStatusChange = vi.fn();
+  const view = render(
+    <QueryClientProvider client={makeQueryClient()}>
+      <CheckoutClientProvider client={client}>
+        <Status tab={tab} onStatusChange={onStatusChange} />
+      </CheckoutClientProvider>
+    </QueryClientProvider>,
+  );
+  return { ...view, onStatusChange };
+}
+
+/** The API: PENDING for the first `pendingFor` requests from any tab, then `then`; a fetch per tab, counting its own. */
+function scriptedApi(pendingFor: number, then: () => Response) {
+  let count = 0;
+  const respond = (id: string) => (++count > pendingFor ? then() : Response.json(makeSession({ id, status: 'PENDING' })));
+  return { tab: () => fakeFetch({ latencyMs: 5, respond }), total: () => count };
+}
+
+describe('useCheckoutSession across tabs', () => {
+  it('asks once per period for two tabs, and both show each status and call their onStatusChange', async () => {
+    const api = scriptedApi(8, () => Response.json(makeSession({ id: 'cs_1', status: 'SUCCEEDED' })));
+    const [firstApi, secondApi] = [api.tab(), api.tab()];
+    const first = openTab('first', firstApi.fetch);
+    await screen.findByText('first: PENDING');
+    const second = openTab('second', secondApi.fetch);
+    await screen.findByText('second: PENDING');
+    await screen.findByText('first: SUCCEEDED', {}, { timeout: 3000 });
+    await screen.findByText('second: SUCCEEDED');
+
+    // The second tab asks for its first load only; the first polls once a period for both.
+    expect(secondApi.sent).toHaveLength(1);
+    const polls = firstApi.sent.map((request) => request.at);
+    const gaps = polls.slice(1).map((at, index) => at - polls[index]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PERIOD * 0.8);
+    expect(api.total()).toBe(9);
+    for (const tab of [first, second]) {
+      expect(tab.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
+    }
+  });
+
+  it('stops both tabs, showing the typed error, on a 404 that the polling tab got', async () => {
+    const api = scriptedApi(4, () => Response.json({ error: 'Not Found', message: 'No such session', code: 404 }, { status: 404 }));
+    openTab('first', api.tab().fetch);
+    await screen.findByText('first: PENDING');
+    openTab('second', api.tab().fetch);
+    await screen.findByText('first: not_found', {}, { timeout: 3000 });
+    await screen.findByText('second: not_found');
+    const sent = api.total();
+    await new Promise((resolve) => setTimeout(resolve, 3 * PERIOD));
+    expect(api.total()).toBe(sent);
+  });
+
+  it('shares the sessions of a useCheckoutSessions board, but not those of a sweep', async () => {
+    const api = scriptedApi(Infinity, () => new Response(null, { status: 500 }));
+    const [first, second, swept, sweptToo] = [api.tab(), api.tab(), api.tab(), api.tab()];
+    openBoard('first', first.fetch, false);
+    await screen.findByText('first: PENDING');
+    openBoard('second', second.fetch, false);
+    openBoard('swept', swept.fetch, true);
+    openBoard('swept too', sweptToo.fetch, true);
+    await waitFor(() => expect(first.sent.length).toBeGreaterThanOrEqual(6));
+    expect(second.sent).toHaveLength(1);
+    // The sweeps' timers go on in each tab, paused only while another tab polls the session for a watcher.
+    expect(Math.min(swept.sent.length, sweptToo.sent.length)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets each tab poll alone with crossTab: false', async () => {
+    const api = scriptedApi(Infinity, () => new Response(null, { status: 500 }));
+    const [firstApi, secondApi] = [api.tab(), api.tab()];
+    openTab('first', firstApi.fetch, { crossTab: false });
+    openTab('second', secondApi.fetch, { crossTab: false });
+    await waitFor(() => expect(Math.min(firstApi.sent.length, secondApi.sent.length)).toBeGreaterThanOrEqual(4));
+  });
+});
