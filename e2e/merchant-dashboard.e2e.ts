@@ -61,11 +61,17 @@ test('settles 120 sessions with one request per session per period, stopping eac
     const session = figures[index];
     const problem = (text: string) => problems.push(`${log.sessionId}: ${text}`);
     if (log.requests.some((request) => request.httpStatus !== 200)) problem('a non-200 answer');
-    // Past 16 sessions each polls at its own place in the period, so its requests are one period
-    // apart give or take the timers' and the server's jitter; a second request within half a
-    // period would be a request too many.
-    if (session?.gaps.some((gap) => gap < PERIOD / 2)) problem(`two requests within a period: ${session.gaps}`);
-    if (session?.gaps.some((gap) => gap > 2 * PERIOD + SLACK)) problem(`a whole period skipped: ${session.gaps}`);
+    // Past 16 sessions each polls at its own place in the period (spreadPollTime): never sooner
+    // than a quarter period after an answer, so a late answer keeps its place instead of skipping
+    // a period, and the first poll after the first answer at most two periods after it (a whole
+    // period, then the session's place). Gaps seen at the server add each answer's way back
+    // through a loaded machine: they can only grow past these bounds, so the lower bound is exact
+    // and the upper ones carry the slack.
+    const [firstGap = 0, ...laterGaps] = session?.gaps ?? [];
+    if (session?.gaps.some((gap) => gap < PERIOD / 4)) problem(`two requests within a quarter period: ${session.gaps}`);
+    if (firstGap > 2 * PERIOD + 2 * SLACK || laterGaps.some((gap) => gap > 2 * PERIOD + SLACK)) {
+      problem(`a whole period skipped: ${session?.gaps}`);
+    }
     if (session?.requestsAfterSettled !== 0) problem(`${session?.requestsAfterSettled} requests after settling`);
     if (session?.latencies.some((latency) => latency === null || latency > 2 * PERIOD + SLACK)) {
       problem(`a change shown late or never: ${session?.latencies}`);
@@ -173,7 +179,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 
 test(`${BOARD_SESSIONS.toLocaleString('en-US')} sessions: requests per period follow the pending rows on screen, not the total`, async ({ page, api }) => {
   // The waits below add up to 330 s at most; what is left records how far an unsettled load got.
-  test.setTimeout(480_000);
+  test.setTimeout(720_000);
   const run = runTag();
   const measures: Record<string, string | number> = {};
   let topSessions: SessionFigures[] = [];
@@ -211,7 +217,9 @@ test(`${BOARD_SESSIONS.toLocaleString('en-US')} sessions: requests per period fo
     expect(firstScreen.length).toBeGreaterThan(5);
     expect(firstScreen.length).toBeLessThan(100);
 
-    await expect(page.getByTestId('pending-count')).toHaveText(String(BOARD_PENDING), { timeout: 150_000 });
+    // About 100 s on an idle machine; over 150 s with both cores busy (10,000 requests, the
+    // proxy and the API on the same two cores): the ceiling is for a hang.
+    await expect(page.getByTestId('pending-count')).toHaveText(String(BOARD_PENDING), { timeout: 420_000 });
     await expect(page.getByTestId('polling-count')).toHaveText(String(BOARD_PENDING), { timeout: 60_000 });
   } catch (error) {
     const stoppedAt = Date.now();
