@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { CheckoutSessionStatus } from '../src/components/CheckoutSessionStatus/CheckoutSessionStatus';
 import { CheckoutSessionError } from '../src/components/CheckoutSessionStatus/parts';
-import { CheckoutApiError, type CheckoutApiErrorKind } from '../src/core/errors';
+import { CheckoutApiError, ERROR_KINDS } from '../src/core/errors';
 import { HttpResponse } from 'msw';
 import { makeRefund, makeSession, mockNonJson, mockSession, mockSessionEndpoint, mockSessionError } from '../src/testing';
 import { serve } from './support/scenario';
@@ -147,19 +147,6 @@ export const UnreadableAnswer: Story = {
     await expect(await within(canvasElement).findByText('Our payment service sent an answer we could not read.')).toBeVisible();
   },
 };
-
-const ERROR_KINDS: readonly CheckoutApiErrorKind[] = [
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'rate_limited',
-  'server',
-  'timeout',
-  'network',
-  'invalid_response',
-  'http',
-  'invalid_request',
-];
 
 /** Every kind of error in words, with "Try again" where trying again can help. */
 export const EveryErrorKind: Story = {

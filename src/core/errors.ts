@@ -25,6 +25,23 @@ export type CheckoutApiErrorKind =
   /** Refused before sending: an id URLs cannot carry as one segment. (No usable token is "unauthorized".) */
   | 'invalid_request';
 
+/** Every {@link CheckoutApiErrorKind}, for code that must check or list them at run time. */
+export const ERROR_KINDS = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'server',
+  'timeout',
+  'network',
+  'invalid_response',
+  'http',
+  'invalid_request',
+] as const satisfies readonly CheckoutApiErrorKind[];
+// A kind added to CheckoutApiErrorKind but not here fails to compile: a tab would drop its errors.
+const everyKindListed: Exclude<CheckoutApiErrorKind, (typeof ERROR_KINDS)[number]> extends never ? true : never = true;
+void everyKindListed;
+
 const RETRYABLE_KINDS: ReadonlySet<CheckoutApiErrorKind> = new Set([
   'server',
   'timeout',

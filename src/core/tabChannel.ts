@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resolveToken } from './client';
-import { CheckoutApiError, type CheckoutApiErrorKind } from './errors';
+import { CheckoutApiError, ERROR_KINDS } from './errors';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
 import type { TabShareSource } from './tabSharing';
 
@@ -11,22 +11,6 @@ import type { TabShareSource } from './tabSharing';
 /** An answer one tab got for a session, for the others to show as their own. */
 export type TabNews = { session: CheckoutSession } | { error: CheckoutApiError };
 export type TabNewsListener = (news: TabNews) => void;
-
-const ERROR_KINDS = [
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'rate_limited',
-  'server',
-  'timeout',
-  'network',
-  'invalid_response',
-  'http',
-  'invalid_request',
-] as const satisfies readonly CheckoutApiErrorKind[];
-// A kind added to CheckoutApiErrorKind but not here fails to compile: its errors would be dropped.
-const everyKindListed: Exclude<CheckoutApiErrorKind, (typeof ERROR_KINDS)[number]> extends never ? true : never = true;
-void everyKindListed;
 
 /** A CheckoutApiError's own fields; its `cause` (zod issues, a fetch error) stays in the tab that saw it. */
 const sharedErrorSchema = z.object({
