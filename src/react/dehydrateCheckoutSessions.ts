@@ -72,6 +72,22 @@ function hasFinalCheckoutError(query: Query): boolean {
 const toPlain = (value: unknown) => (isCheckoutApiError(value) ? serializeCheckoutApiError(value) : value);
 const toCheckoutApiError = (value: unknown) => (isSerializedCheckoutApiError(value) ? new CheckoutApiError(value) : value);
 
+/** The state with each query's error and failure reason passed through `convert`. */
+function mapQueryErrors(state: DehydratedState, convert: (error: unknown) => unknown): DehydratedState {
+  return {
+    ...state,
+    queries: state.queries.map((query) => ({
+      ...query,
+      // Typed as Error by React Query; plain data between dehydrate and revive.
+      state: {
+        ...query.state,
+        error: convert(query.state.error) as typeof query.state.error,
+        fetchFailureReason: convert(query.state.fetchFailureReason) as typeof query.state.fetchFailureReason,
+      },
+    })),
+  };
+}
+
 /**
  * React Query's `dehydrate`, plus the checkout sessions that ended in a final error (401, 403,
  * 404, an unreadable body), their errors as plain data that crosses a Server Components
@@ -98,18 +114,7 @@ export function dehydrateCheckoutSessions(queryClient: QueryClient, options: Deh
     ...options,
     shouldDehydrateQuery: (query) => shouldDehydrate(query) || hasFinalCheckoutError(query),
   });
-  return {
-    ...state,
-    queries: state.queries.map((query) => ({
-      ...query,
-      // Typed as Error by React Query; plain data here, an Error again once revived.
-      state: {
-        ...query.state,
-        error: toPlain(query.state.error) as typeof query.state.error,
-        fetchFailureReason: toPlain(query.state.fetchFailureReason) as typeof query.state.fetchFailureReason,
-      },
-    })),
-  };
+  return mapQueryErrors(state, toPlain);
 }
 
 /**
@@ -121,15 +126,5 @@ export function dehydrateCheckoutSessions(queryClient: QueryClient, options: Deh
  * hydrate(queryClient, reviveCheckoutSessionErrors(JSON.parse(serverState)));
  */
 export function reviveCheckoutSessionErrors(state: DehydratedState): DehydratedState {
-  return {
-    ...state,
-    queries: state.queries.map((query) => ({
-      ...query,
-      state: {
-        ...query.state,
-        error: toCheckoutApiError(query.state.error) as typeof query.state.error,
-        fetchFailureReason: toCheckoutApiError(query.state.fetchFailureReason) as typeof query.state.fetchFailureReason,
-      },
-    })),
-  };
+  return mapQueryErrors(state, toCheckoutApiError);
 }
