@@ -1,11 +1,13 @@
 import type { PageVisibility } from '../../src/core/tabElection';
 
 // Fakes of what tabs share in a browser, for tests in jsdom: a Web Locks manager (one lock per
-// name, granted in request order, `ifAvailable` and `signal` honoured) and a page's visibility.
+// name, granted in request order, `ifAvailable` and `signal` honoured, `query()` listing the
+// held and the queued) and a page's visibility.
 
 type Grant = (lock: Lock | null) => unknown;
 
 interface Waiter {
+  name: string;
   grant: Grant;
   settle: (value: unknown) => void;
 }
@@ -32,7 +34,7 @@ export function fakeLockManager(): LockManager {
         resolve(grant(null));
         return;
       }
-      const waiter: Waiter = { grant, settle: resolve };
+      const waiter: Waiter = { name, grant, settle: resolve };
       if (!holders.has(name)) {
         run(name, waiter);
         return;
@@ -48,7 +50,11 @@ export function fakeLockManager(): LockManager {
       });
     });
   };
-  return { request, query: async () => ({ held: [], pending: [] }) } as unknown as LockManager;
+  const query = async (): Promise<LockManagerSnapshot> => ({
+    held: [...holders].map((name) => ({ name, mode: 'exclusive' })),
+    pending: [...queues.values()].flat().map(({ name }) => ({ name, mode: 'exclusive' })),
+  });
+  return { request, query } as unknown as LockManager;
 }
 
 export interface FakeVisibility extends PageVisibility {
