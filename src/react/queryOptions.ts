@@ -93,23 +93,41 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
  */
 const SPREAD_FROM_SESSIONS = 16;
 
+/** Whether the page watches so many sessions that their polls are spread over each period. */
+const spreadsPolls = () => watchedSessionCount() > SPREAD_FROM_SESSIONS;
+
 /**
- * React Query's refetchInterval: the policy's delay, or, when the page follows many sessions,
- * the time until this session's own place in the period (see {@link spreadPollTime}).
+ * When the session's next poll is due after its last answer, as an absolute time: the policy's
+ * delay after it, or, when the page follows many sessions, this session's own place in the
+ * period (see {@link spreadPollTime}), not sooner than a quarter period from `now`.
  */
-function refetchIntervalForQuery(
-  query: CheckoutSessionQuery,
-  delayFor: (query: CheckoutSessionQuery) => number | false,
-  idHash: number,
-): number | false {
-  const delay = delayFor(query);
-  const watched = watchedSessionCount();
-  if (delay === false || watched <= SPREAD_FROM_SESSIONS) return delay;
-  const phase = pollPhase(idHash, pollPlaces(watched));
+function nextPollAt(query: CheckoutSessionQuery, delay: number, idHash: number, now: number): number {
   const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
-  const now = Date.now();
   const settledAt = Math.max(dataUpdatedAt, errorUpdatedAt);
-  return spreadPollTime({ delay, phase, settledAt, first: dataUpdateCount + errorUpdateCount <= 1, now }) - now;
+  if (!spreadsPolls()) return settledAt + delay;
+  const phase = pollPhase(idHash, pollPlaces(watchedSessionCount()));
+  return spreadPollTime({ delay, phase, settledAt, first: dataUpdateCount + errorUpdateCount <= 1, now });
+}
+
+/** React Query's refetchInterval: the time until the next poll is due, or false when done. */
+function refetchIntervalForQuery(query: CheckoutSessionQuery, delay: number | false, idHash: number): number | false {
+  if (delay === false || !spreadsPolls()) return delay;
+  const now = Date.now();
+  return nextPollAt(query, delay, idHash, now) - now;
+}
+
+/**
+ * React Query's staleTime: the data is fresh until the session's next poll is due, so a watcher
+ * that mounts before then asks nothing (that poll is coming), and the observers' stale timers
+ * fire no sooner than the poll that clears them: a board does not wake each session an extra
+ * time per period. Once the policy says stop, never stale again.
+ */
+function staleTimeForQuery(query: CheckoutSessionQuery, delay: number | false, idHash: number): number {
+  if (delay === false) return Infinity;
+  if (!spreadsPolls()) return delay;
+  // From the answer alone, whenever it is asked: counted from `now`, the data would never go stale.
+  const { dataUpdatedAt, errorUpdatedAt } = query.state;
+  return nextPollAt(query, delay, idHash, Math.max(dataUpdatedAt, errorUpdatedAt)) - dataUpdatedAt;
 }
 
 // The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
@@ -197,12 +215,9 @@ export function checkoutSessionQueryOptions(
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: (query) => refetchIntervalForQuery(query, delay, idHash),
+    refetchInterval: (query) => refetchIntervalForQuery(query, delay(query), idHash),
     refetchIntervalInBackground: false,
-    staleTime: (query) => {
-      const next = delay(query);
-      return next === false ? Infinity : next;
-    },
+    staleTime: (query) => staleTimeForQuery(query, delay(query), idHash),
     refetchOnWindowFocus: (query) => (how.background || delay(query) === false ? false : 'always'),
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),
