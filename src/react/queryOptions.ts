@@ -218,7 +218,9 @@ export function checkoutSessionQueryOptions(
     refetchInterval: (query) => refetchIntervalForQuery(query, delay(query), idHash),
     refetchIntervalInBackground: false,
     staleTime: (query) => staleTimeForQuery(query, delay(query), idHash),
-    refetchOnWindowFocus: (query) => (how.background || delay(query) === false ? false : 'always'),
+    // On a page that spreads its polls, each session's timer asks within the period after the
+    // window is shown again: a focus refetch would ask for all of them in one tick.
+    refetchOnWindowFocus: (query) => (how.background || spreadsPolls() || delay(query) === false ? false : 'always'),
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),
     retryDelay: (failureCount, error) => retryDelayFor(failureCount, error, policy.retryDelay),

@@ -38,6 +38,9 @@ interface Entry {
   watchingSince: number;
 }
 
+const hasNewAnswer = (current: QueryObserverResult, shown: QueryObserverResult) =>
+  current !== shown && (current.data !== shown.data || current.error !== shown.error || current.status !== shown.status);
+
 /**
  * Follows many sessions for one component, each through React Query's own `QueryObserver` on
  * its own subscription, so a poll costs the same whether the page shows ten sessions or ten
@@ -57,6 +60,7 @@ export class CheckoutSessionsObserver {
   readonly #listeners = new Set<() => void>();
   #version = 0;
   #lastResults: { ids: readonly string[]; results: SessionsResult[] } | undefined;
+  readonly #shownAfterReset = new WeakSet<CheckoutApiError>();
   readonly #notify = notifyManager.batchCalls(() => {
     for (const listener of this.#listeners) listener();
   });
@@ -91,7 +95,12 @@ export class CheckoutSessionsObserver {
     const since = () => (watchingSince ??= startWatching());
     let same = previous !== undefined && previous.ids.length === sessionIds.length;
     const results = sessionIds.map((sessionId, index) => {
-      const result = this.#entry(sessionId, since).result;
+      const entry = this.#entry(sessionId, since);
+      // The observer calls back only for the fields read so far: an answer that came while the
+      // page read fewer (only `error`, say, before this render reads `data`) is taken up here.
+      // Not a change of flags alone (isFetching, on each poll): memoised rows would re-render.
+      if (hasNewAnswer(entry.observer.getCurrentResult(), entry.shown)) this.#takeUp(entry);
+      const { result } = entry;
       if (same && (previous?.ids[index] !== sessionId || previous.results[index] !== result)) same = false;
       return result;
     });
@@ -122,14 +131,24 @@ export class CheckoutSessionsObserver {
     if (this.#listeners.size > 0) for (const sessionId of committed) this.#start(sessionId);
   }
 
-  /** With `throwOnError`: the first error of a shown session that it says to throw, once no retry is running. */
-  errorToThrow(throwOnError: NonNullable<SessionObserverOptions['throwOnError']>): CheckoutApiError | undefined {
-    for (const sessionId of this.#committedIds) {
+  /**
+   * With `throwOnError`: the first error of these sessions that it says to throw, once no retry
+   * is running. Right after an error boundary's reset (`justReset`), the errors the sessions
+   * hold are shown instead, and never thrown: one that asking again did not mend (a 404) would
+   * otherwise bring the boundary back at once, for ever. A later error is thrown.
+   */
+  errorToThrow(
+    sessionIds: readonly string[],
+    throwOnError: NonNullable<SessionObserverOptions['throwOnError']>,
+    justReset: boolean,
+  ): CheckoutApiError | undefined {
+    for (const sessionId of sessionIds) {
       const entry = this.#entries.get(sessionId);
       const error = entry?.shown.error;
-      if (entry && error && !entry.shown.isFetching && shouldThrowError(throwOnError, [error, entry.observer.getCurrentQuery()])) {
-        return error;
-      }
+      if (!entry || !error || entry.shown.isFetching || this.#shownAfterReset.has(error)) continue;
+      if (!shouldThrowError(throwOnError, [error, entry.observer.getCurrentQuery()])) continue;
+      if (!justReset) return error;
+      this.#shownAfterReset.add(error);
     }
     return undefined;
   }
@@ -184,10 +203,15 @@ export class CheckoutSessionsObserver {
     return willPollAgain(entry.observer.getCurrentQuery(), this.#settings.enabled, this.#settings.policy);
   }
 
-  #refresh(entry: Entry) {
+  /** Shows the observer's current result and flag. */
+  #takeUp(entry: Entry) {
     entry.shown = entry.observer.getCurrentResult();
     entry.isPolling = this.#isPolling(entry);
     entry.result = this.#trackedResult(entry);
+  }
+
+  #refresh(entry: Entry) {
+    this.#takeUp(entry);
     this.#version += 1;
     this.#notify();
   }

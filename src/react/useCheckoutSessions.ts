@@ -1,5 +1,5 @@
 'use client';
-import { useQueryClient, type QueryClient, type QueryFunction } from '@tanstack/react-query';
+import { useQueryClient, useQueryErrorResetBoundary, type QueryClient, type QueryFunction } from '@tanstack/react-query';
 import type { CheckoutSession } from '../core/schema';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
@@ -149,8 +149,11 @@ export function useCheckoutSessions(
   useEffect(() => observer.commit(sessionIds, settings), [observer, sessionIds, settings]);
   const results = observer.results(sessionIds, startWatching);
 
+  // As useQuery: the render right after a QueryErrorResetBoundary's reset shows, not throws.
+  const errorResetBoundary = useQueryErrorResetBoundary();
+  useEffect(() => errorResetBoundary.clearReset(), [errorResetBoundary]);
   const { throwOnError } = queryOptions;
-  const failed = throwOnError ? observer.errorToThrow(throwOnError) : undefined;
+  const failed = throwOnError ? observer.errorToThrow(sessionIds, throwOnError, errorResetBoundary.isReset()) : undefined;
   if (failed) throw failed;
   return results as UseCheckoutSessionResult[];
 }

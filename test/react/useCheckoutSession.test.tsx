@@ -8,7 +8,7 @@ import {
   useSuspenseQuery,
 } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { Component, Profiler, Suspense, type ReactNode } from 'react';
+import { Profiler, Suspense, type ReactNode } from 'react';
 import type { CheckoutSession } from '../../src/core/schema';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { useCheckoutSession, type UseCheckoutSessionOptions } from '../../src/react/useCheckoutSession';
@@ -26,6 +26,7 @@ import {
 import { advance, installFakeTimers, scriptSession } from '../support/fakeTime';
 import { makeQueryClient, makeTestClient, renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
+import { TryAgainBoundary } from '../support/TryAgainBoundary';
 
 const server = setupMswServer();
 
@@ -738,27 +739,6 @@ describe('useCheckoutSession setup errors', () => {
 });
 
 /** An error boundary with a "Try again" button that resets it, as React Query's docs show. */
-class TryAgainBoundary extends Component<{ onReset: () => void; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  override render() {
-    if (!this.state.failed) return this.props.children;
-    const tryAgain = () => {
-      this.props.onReset();
-      this.setState({ failed: false });
-    };
-    return (
-      <button type="button" onClick={tryAgain}>
-        Try again
-      </button>
-    );
-  }
-}
-
 function setVisibility(state: 'hidden' | 'visible' | undefined) {
   if (state === undefined) {
     Reflect.deleteProperty(document, 'visibilityState');

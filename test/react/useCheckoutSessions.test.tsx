@@ -1,4 +1,4 @@
-import { focusManager, type QueryCache } from '@tanstack/react-query';
+import { focusManager, QueryErrorResetBoundary, type QueryCache } from '@tanstack/react-query';
 import { act, screen } from '@testing-library/react';
 import { memo, Profiler, useState } from 'react';
 import { checkoutSessionKeys } from '../../src/react/queryOptions';
@@ -6,10 +6,11 @@ import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
 import type { CheckoutClient } from '../../src/core/client';
 import type { CheckoutSession } from '../../src/core/schema';
-import { makeRefund, makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
+import { errorResponse, makeRefund, makeSession, mockSessionEndpoint, type SessionRequestInfo } from '../../src/testing';
 import { advance, installFakeTimers } from '../support/fakeTime';
 import { makeQueryClient, makeTestClient, renderWithClient } from '../support/renderWithClient';
 import { setupMswServer } from '../support/server';
+import { TryAgainBoundary } from '../support/TryAgainBoundary';
 
 const server = setupMswServer();
 
@@ -269,6 +270,89 @@ describe('useCheckoutSessions', () => {
     expect(requests).toHaveLength(100);
     expect(new Set(requests.map((at) => at % 1_000)).size).toBe(2);
   }, BIG_BOARD_TIMEOUT);
+
+  it('asks for a hundred sessions over the period after the window regains focus, not all at once', async () => {
+    const { client, requests } = instantClient();
+    const board = Array.from({ length: 100 }, (_, index) => `cs_${index}`);
+    function Dashboard() {
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      return null;
+    }
+    renderWithClient(<Dashboard />, { client });
+    await advance(2_000);
+    act(() => focusManager.setFocused(false));
+    await advance(5_000);
+    requests.length = 0;
+    act(() => focusManager.setFocused(true));
+    await advance(10);
+    expect(requests.length).toBeLessThanOrEqual(50);
+    await advance(985);
+    act(() => focusManager.setFocused(undefined));
+    // Within the period, each session was asked once, at its own place.
+    expect(requests).toHaveLength(100);
+    expect(new Set(requests.map((at) => at % 1_000)).size).toBe(2);
+  }, BIG_BOARD_TIMEOUT);
+});
+
+describe('useCheckoutSessions with throwOnError', () => {
+  /** cs_bad answers `bad` on its first request and PENDING after; the others PENDING. */
+  function serveOneFailing(bad: number) {
+    const requests: SessionRequestInfo[] = [];
+    server.use(
+      mockSessionEndpoint(
+        (info) =>
+          info.sessionId === 'cs_bad' && info.call === 1 ? errorResponse(bad)(info) : Response.json(makeSession({ id: info.sessionId })),
+        { onRequest: (info) => requests.push(info) },
+      ),
+    );
+    return requests;
+  }
+
+  function Board() {
+    const results = useCheckoutSessions(['cs_ok', 'cs_bad'], { retry: false, throwOnError: true });
+    return <p>{results.map((result) => result.error?.kind ?? result.data?.status ?? 'loading').join(' ')}</p>;
+  }
+
+  function renderBoard() {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    renderWithClient(
+      <QueryErrorResetBoundary>
+        {({ reset }) => (
+          <TryAgainBoundary onReset={reset}>
+            <Board />
+          </TryAgainBoundary>
+        )}
+      </QueryErrorResetBoundary>,
+    );
+  }
+
+  it('throws a session\'s error to the nearest error boundary', async () => {
+    serveOneFailing(404);
+    renderBoard();
+    await advance(10);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('asks again for a retryable error after the boundary\'s reset, and shows the answer', async () => {
+    const requests = serveOneFailing(503);
+    renderBoard();
+    await advance(10);
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await advance(10);
+    expect(requests.filter((request) => request.sessionId === 'cs_bad')).toHaveLength(2);
+    expect(screen.getByText(/PENDING/).textContent).toBe('PENDING PENDING');
+  });
+
+  it('shows a final error on the board after the boundary\'s reset, instead of throwing it again at once', async () => {
+    const requests = serveOneFailing(404);
+    renderBoard();
+    await advance(10);
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await advance(10);
+    // A 404 is not asked again: throwing it again would bring back the same button for ever.
+    expect(requests.filter((request) => request.sessionId === 'cs_bad')).toHaveLength(1);
+    expect(screen.getByText(/PENDING/).textContent).toBe('PENDING not_found');
+  });
 });
 
 describe('useCheckoutSessions with sweep', () => {
