@@ -192,21 +192,19 @@ export function pollPhase(idHash: number, places: number): number {
   return (idHash % places) / places;
 }
 
-export interface SpreadPollInput {
-  /** The policy's delay for this poll, in ms. */
-  delay: number;
-  /** This session's {@link pollPhase}. */
-  phase: number;
-  /** When the last answer (or final failure) arrived. */
-  settledAt: number;
-  /** The next poll is the first after the first answer: it waits a whole period, as unspread polls do. */
-  first: boolean;
-  now: number;
+/** What {@link spreadPollTime} reads of a session's answers: React Query's query state has these fields. */
+export interface SessionAnswers {
+  /** When the last data, and the last failure, arrived (0 for none). */
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+  /** Answers so far: after the first, the next poll waits a whole period, as unspread polls do. */
+  dataUpdateCount: number;
+  errorUpdateCount: number;
 }
 
 /**
- * When to poll next, as an absolute time, for a session polled among many: on its own phase of
- * a grid of `delay` ms, so that N sessions polled every period leave spread evenly across it and
+ * When to poll next, as an absolute time, for a session polled among many: on its own
+ * {@link pollPhase} of a grid of `delay` ms (the policy's delay for this poll), so that N sessions polled every period leave spread evenly across it and
  * come back to their places after anything that bunched them (a first load, a focus refetch, a
  * Retry-After). At least a quarter period after the last answer (a whole one after the first),
  * so an answer up to three quarters of a period late, on a busy page or a slow API, keeps the
@@ -214,8 +212,10 @@ export interface SpreadPollInput {
  * React Query repeats an interval that found nothing to do (a hidden page) at the same delay,
  * which must not become a busy loop.
  */
-export function spreadPollTime({ delay, phase, settledAt, first, now }: SpreadPollInput): number {
+export function spreadPollTime(delay: number, phase: number, answers: SessionAnswers, now: number): number {
   const offset = phase * delay;
+  const settledAt = Math.max(answers.dataUpdatedAt, answers.errorUpdatedAt);
+  const first = answers.dataUpdateCount + answers.errorUpdateCount <= 1;
   const earliest = Math.max(settledAt + (first ? delay : delay / 4), now + delay / 4);
   return offset + Math.ceil((earliest - offset) / delay) * delay;
 }

@@ -93,41 +93,16 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
  */
 const SPREAD_FROM_SESSIONS = 16;
 
-/** Whether the page watches so many sessions that their polls are spread over each period. */
-const spreadsPolls = () => watchedSessionCount() > SPREAD_FROM_SESSIONS;
-
 /**
- * When the session's next poll is due after its last answer, as an absolute time: the policy's
- * delay after it, or, when the page follows many sessions, this session's own place in the
- * period (see {@link spreadPollTime}), not sooner than a quarter period from `now`.
+ * On a page that watches many sessions: when this one's next poll is due, at its own place in
+ * the period (see {@link spreadPollTime}), and not sooner than a quarter period from `now`.
+ * Undefined when polling is done, and on a page that does not spread its polls: they follow
+ * the policy's delay.
  */
-function nextPollAt(query: CheckoutSessionQuery, delay: number, idHash: number, now: number): number {
-  const { dataUpdatedAt, errorUpdatedAt, dataUpdateCount, errorUpdateCount } = query.state;
-  const settledAt = Math.max(dataUpdatedAt, errorUpdatedAt);
-  if (!spreadsPolls()) return settledAt + delay;
-  const phase = pollPhase(idHash, pollPlaces(watchedSessionCount()));
-  return spreadPollTime({ delay, phase, settledAt, first: dataUpdateCount + errorUpdateCount <= 1, now });
-}
-
-/** React Query's refetchInterval: the time until the next poll is due, or false when done. */
-function refetchIntervalForQuery(query: CheckoutSessionQuery, delay: number | false, idHash: number): number | false {
-  if (delay === false || !spreadsPolls()) return delay;
-  const now = Date.now();
-  return nextPollAt(query, delay, idHash, now) - now;
-}
-
-/**
- * React Query's staleTime: the data is fresh until the session's next poll is due, so a watcher
- * that mounts before then asks nothing (that poll is coming), and the observers' stale timers
- * fire no sooner than the poll that clears them: a board does not wake each session an extra
- * time per period. Once the policy says stop, never stale again.
- */
-function staleTimeForQuery(query: CheckoutSessionQuery, delay: number | false, idHash: number): number {
-  if (delay === false) return Infinity;
-  if (!spreadsPolls()) return delay;
-  // From the answer alone, whenever it is asked: counted from `now`, the data would never go stale.
-  const { dataUpdatedAt, errorUpdatedAt } = query.state;
-  return nextPollAt(query, delay, idHash, Math.max(dataUpdatedAt, errorUpdatedAt)) - dataUpdatedAt;
+function spreadPollAt(query: CheckoutSessionQuery, delay: number | false, idHash: number, now: number): number | undefined {
+  const watched = watchedSessionCount();
+  if (delay === false || watched <= SPREAD_FROM_SESSIONS) return undefined;
+  return spreadPollTime(delay, pollPhase(idHash, pollPlaces(watched)), query.state, now);
 }
 
 // The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
@@ -215,12 +190,28 @@ export function checkoutSessionQueryOptions(
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    refetchInterval: (query) => refetchIntervalForQuery(query, delay(query), idHash),
+    // The time until the next poll is due, or false when done.
+    refetchInterval: (query) => {
+      const next = delay(query);
+      const now = Date.now();
+      const at = spreadPollAt(query, next, idHash, now);
+      return at === undefined ? next : at - now;
+    },
     refetchIntervalInBackground: false,
-    staleTime: (query) => staleTimeForQuery(query, delay(query), idHash),
+    // Fresh until the next poll is due, so a watcher that mounts before then asks nothing (that
+    // poll is coming), and the observers' stale timers fire no sooner than the poll that clears
+    // them: a board does not wake each session an extra time per period. Once the policy says
+    // stop, never stale again.
+    staleTime: (query) => {
+      const next = delay(query);
+      // From the last answer alone: counted from the time of asking, data would never go stale.
+      const at = spreadPollAt(query, next, idHash, 0);
+      if (at === undefined) return next === false ? Infinity : next;
+      return at - query.state.dataUpdatedAt;
+    },
     // On a page that spreads its polls, each session's timer asks within the period after the
     // window is shown again: a focus refetch would ask for all of them in one tick.
-    refetchOnWindowFocus: (query) => (how.background || spreadsPolls() || delay(query) === false ? false : 'always'),
+    refetchOnWindowFocus: (query) => !how.background && watchedSessionCount() <= SPREAD_FROM_SESSIONS && delay(query) !== false && 'always',
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),
     retryDelay: (failureCount, error) => retryDelayFor(failureCount, error, policy.retryDelay),

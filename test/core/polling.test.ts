@@ -171,29 +171,41 @@ describe('pollPlaces', () => {
 
 describe('spreadPollTime', () => {
   const phase = 0.25;
+  /** A session whose last answer came at `at`: its first, or a later one. */
+  const answered = (at: number, { first }: { first: boolean }) => ({
+    dataUpdatedAt: at,
+    errorUpdatedAt: 0,
+    dataUpdateCount: first ? 1 : 5,
+    errorUpdateCount: 0,
+  });
 
   it('polls on the session\'s own place in each period', () => {
     // Answered at 10,100 ms; its place is a quarter into each second; at least a quarter period on: 10,250 is too soon, 11,250.
-    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now: 10_100 })).toBe(11_250);
+    expect(spreadPollTime(1_000, phase, answered(10_100, { first: false }), 10_100)).toBe(11_250);
   });
 
   it('keeps one poll per period once on its place, even when the answer comes late', () => {
-    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 11_260, first: false, now: 11_260 })).toBe(12_250);
-    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 11_900, first: false, now: 11_900 })).toBe(12_250);
+    expect(spreadPollTime(1_000, phase, answered(11_260, { first: false }), 11_260)).toBe(12_250);
+    expect(spreadPollTime(1_000, phase, answered(11_900, { first: false }), 11_900)).toBe(12_250);
   });
 
   it('waits a whole period after the first answer, as unspread polling does', () => {
-    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_000, first: true, now: 10_000 })).toBe(11_250);
-    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_300, first: true, now: 10_300 })).toBe(12_250);
+    expect(spreadPollTime(1_000, phase, answered(10_000, { first: true }), 10_000)).toBe(11_250);
+    expect(spreadPollTime(1_000, phase, answered(10_300, { first: true }), 10_300)).toBe(12_250);
   });
 
   it('gives the same time whenever it is asked between two polls', () => {
-    const asked = [10_100, 10_400, 10_990].map((now) => spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now }));
+    const asked = [10_100, 10_400, 10_990].map((now) => spreadPollTime(1_000, phase, answered(10_100, { first: false }), now));
     expect(new Set(asked)).toEqual(new Set([11_250]));
+  });
+
+  it('counts from the last failure when it came after the last data', () => {
+    const failedLater = { ...answered(10_100, { first: false }), errorUpdatedAt: 11_100, errorUpdateCount: 1 };
+    expect(spreadPollTime(1_000, phase, failedLater, 11_100)).toBe(12_250);
   });
 
   it('never asks for a timer shorter than a quarter period', () => {
     const now = 11_200;
-    expect(spreadPollTime({ delay: 1_000, phase, settledAt: 10_100, first: false, now }) - now).toBeGreaterThanOrEqual(250);
+    expect(spreadPollTime(1_000, phase, answered(10_100, { first: false }), now) - now).toBeGreaterThanOrEqual(250);
   });
 });
