@@ -126,7 +126,9 @@ async function sendWhenAllowed<T>(owner: object, signal: AbortSignal, send: () =
       return () => clearTimeout(timer);
     });
   }
-  await untilPageVisible(signal);
+  // Awaited only when hidden: each await is one more turn of the microtask queue per poll.
+  const shown = untilPageVisible(signal);
+  if (shown) await shown;
   try {
     return await send();
   } catch (error) {

@@ -19,8 +19,10 @@ let watchedSessions = 0;
 function openHub(cache: QueryCache): SessionEventHub {
   const byHash = new Map<string, Set<SessionEntryListener>>();
   const unsubscribeFromCache = cache.subscribe((event) => {
-    // Observer events follow every state change; only the state change itself concerns watchers.
+    // Observer events follow every state change; only the state change itself concerns watchers,
+    // and not a fetch starting: it changes neither the data nor the error, half a poll's events.
     if (event.type !== 'updated' && event.type !== 'added' && event.type !== 'removed') return;
+    if (event.type === 'updated' && event.action.type === 'fetch') return;
     const listeners = byHash.get(event.query.queryHash);
     if (listeners) for (const listener of listeners) listener(event);
   });
