@@ -54,10 +54,18 @@ const SIZES = listFromEnv('BENCH_SCALE_SIZES')?.map(Number) ?? [100, 1_000, 3_00
 // for the first load, keep the bench within minutes there. A variant whose first load does not
 // finish in time is measured all the same (its main thread is saturated: that is the figure),
 // and its firstLoadMs is null.
-const periodsFor = (size: number) => (size >= 3_000 ? 3 : 5);
+const periodsFor = (size: number) => (size >= 3_000 ? 3 : 10);
 const warmUpPeriodsFor = (size: number) => (size >= 3_000 ? 1 : 2);
 const firstLoadLimitFor = (size: number) => (size >= 10_000 ? 20_000 : 30_000);
-const VARIANTS = (listFromEnv('BENCH_SCALE_VARIANTS') as Variant[] | undefined) ?? ['raw', 'kit board', 'kit rows'];
+// 'raw, spread as the kit spreads' is a diagnostic, held to no goal: what spreading polls over
+// the period, as the kit must (a burst at most twice the average), costs React Query itself.
+const VARIANTS = (listFromEnv('BENCH_SCALE_VARIANTS') as Variant[] | undefined) ?? [
+  'raw',
+  'raw, spread as the kit spreads',
+  'kit board',
+  'kit rows',
+];
+const isKit = (variant: Variant) => variant.startsWith('kit');
 const narrowed = Boolean(process.env.BENCH_SCALE_SIZES || process.env.BENCH_SCALE_VARIANTS);
 // A narrowed run (a profile, a check) does not overwrite the full table's figures.
 const OUTPUT = `test-results/bench/dashboard-scale${narrowed ? '.narrowed' : ''}.json`;
@@ -315,12 +323,13 @@ describe('dashboard scale figures', () => {
       const raw = entries.find((entry) => entry.variant === 'raw');
       if (!raw) return;
       for (const entry of entries) {
-        if (entry !== raw) expect.soft(entry.mainThreadMsPerPeriod, `${entry.variant} ms/period`).toBeLessThanOrEqual(raw.mainThreadMsPerPeriod);
+        if (isKit(entry.variant)) expect.soft(entry.mainThreadMsPerPeriod, `${entry.variant} ms/period`).toBeLessThanOrEqual(raw.mainThreadMsPerPeriod);
       }
     },
   );
 
-  it.skipIf(!SIZES.includes(3_000)).each(VARIANTS)('asks at least 0.95 times per session per period at 3,000 sessions (%s)', (variant) => {
+  const held = VARIANTS.filter((variant) => variant === 'raw' || isKit(variant));
+  it.skipIf(!SIZES.includes(3_000)).each(held)('asks at least 0.95 times per session per period at 3,000 sessions (%s)', (variant) => {
     expect(find(variant, 3_000).requestsPerSessionPerPeriod).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -3,11 +3,12 @@
  * and the boards compared (raw `useQueries`, the kit's `useCheckoutSessions`, rows that each
  * call `useCheckoutSession`).
  */
-import { QueryClientProvider, useQueries, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { QueryClientProvider, useQueries, type Query, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { memo, type ReactNode } from 'react';
 import { createCheckoutClient, type CheckoutClient } from '../../src/core/client';
 import type { CheckoutApiError } from '../../src/core/errors';
 import type { CheckoutSession, SessionStatus } from '../../src/core/schema';
+import { pollPhase, pollPlaces, sessionIdHash, spreadPollTime } from '../../src/core/polling';
 import { isTerminalStatus } from '../../src/core/status';
 import { CheckoutClientProvider } from '../../src/react/context';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
@@ -97,14 +98,25 @@ export const sessionIds = (count: number) => Array.from({ length: count }, (_, i
 
 type SessionResult = UseQueryResult<CheckoutSession, CheckoutApiError>;
 
-/** React Query as most dashboards use it: one `useQueries` for the board. */
-export function useRawSessions(client: CheckoutClient, ids: readonly string[], period: number): SessionResult[] {
+type RawQuery = Query<CheckoutSession, CheckoutApiError>;
+
+/**
+ * React Query as most dashboards use it: one `useQueries` for the board. With `spread`, each
+ * session polls at its place in the period as the kit places it (a diagnostic: what spreading
+ * polls over the period costs raw React Query itself).
+ */
+export function useRawSessions(client: CheckoutClient, ids: readonly string[], period: number, spread = false): SessionResult[] {
+  const places = pollPlaces(ids.length);
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: ['raw-session', id],
       queryFn: ({ signal }: { signal: AbortSignal }) => client.getSession(id, { signal }),
-      refetchInterval: (query: { state: { data?: CheckoutSession | undefined } }) =>
-        isTerminalStatus(query.state.data?.status) ? false : period,
+      refetchInterval: (query: RawQuery) => {
+        if (isTerminalStatus(query.state.data?.status)) return false;
+        if (!spread) return period;
+        const now = Date.now();
+        return spreadPollTime(period, pollPhase(sessionIdHash(id), places), query.state, now) - now;
+      },
     })),
   });
 }
@@ -170,7 +182,7 @@ export const DataRow = memo(function DataRow({ id, data, counter }: { id: string
   );
 });
 
-export type Variant = 'raw' | 'kit board' | 'kit rows';
+export type Variant = 'raw' | 'raw, spread as the kit spreads' | 'kit board' | 'kit rows';
 export type RowsVariant = 'raw' | 'raw, rows given data' | 'kit board';
 
 interface BoardProps {
@@ -186,9 +198,9 @@ const Table = ({ children }: { children: ReactNode }) => (
   </table>
 );
 
-function RawBoard({ ids, period, client, counter = noCounter }: BoardProps) {
+function RawBoard({ ids, period, client, counter = noCounter, spread }: BoardProps & { spread?: boolean }) {
   counter.boardRendered();
-  const results = useRawSessions(client, ids, period);
+  const results = useRawSessions(client, ids, period, spread);
   return <Table>{ids.map((id, index) => <ResultRow key={id} id={id} result={results[index]!} counter={counter} />)}</Table>;
 }
 
@@ -211,6 +223,7 @@ function RawDataBoard({ ids, period, client, counter = noCounter }: BoardProps) 
 
 export const scaleBoards: Record<Variant, (props: BoardProps) => ReactNode> = {
   raw: RawBoard,
+  'raw, spread as the kit spreads': (props) => <RawBoard {...props} spread />,
   'kit board': KitBoard,
   'kit rows': KitRowsBoard,
 };
