@@ -256,7 +256,8 @@ describe('useCheckoutSessions', () => {
     expect(cacheListeners(many.queryClient.getQueryCache())).toBe(withOne);
   }, BIG_BOARD_TIMEOUT);
 
-  it('polls a hundred sessions once per period, in two groups half a period apart', async () => {
+  /** A board of 100 sessions polled every second; returns when each request left. */
+  function renderHundredSessionBoard() {
     const { client, requests } = instantClient();
     const board = Array.from({ length: 100 }, (_, index) => `cs_${index}`);
     function Dashboard() {
@@ -264,6 +265,11 @@ describe('useCheckoutSessions', () => {
       return null;
     }
     renderWithClient(<Dashboard />, { client });
+    return requests;
+  }
+
+  it('polls a hundred sessions once per period, in two groups half a period apart', async () => {
+    const requests = renderHundredSessionBoard();
     await advance(3_000);
     requests.length = 0;
     await advance(1_000);
@@ -272,13 +278,7 @@ describe('useCheckoutSessions', () => {
   }, BIG_BOARD_TIMEOUT);
 
   it('asks for a hundred sessions over the period after the window regains focus, not all at once', async () => {
-    const { client, requests } = instantClient();
-    const board = Array.from({ length: 100 }, (_, index) => `cs_${index}`);
-    function Dashboard() {
-      useCheckoutSessions(board, { pollInterval: 1_000 });
-      return null;
-    }
-    renderWithClient(<Dashboard />, { client });
+    const requests = renderHundredSessionBoard();
     await advance(2_000);
     act(() => focusManager.setFocused(false));
     await advance(5_000);
@@ -326,6 +326,16 @@ describe('useCheckoutSessions with throwOnError', () => {
     );
   }
 
+  /** Renders the board with cs_bad failing with `status` first, then presses the boundary's Try again; returns cs_bad's requests. */
+  async function failThenReset(status: number) {
+    const requests = serveOneFailing(status);
+    renderBoard();
+    await advance(10);
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await advance(10);
+    return requests.filter((request) => request.sessionId === 'cs_bad');
+  }
+
   it('throws a session\'s error to the nearest error boundary', async () => {
     serveOneFailing(404);
     renderBoard();
@@ -334,23 +344,13 @@ describe('useCheckoutSessions with throwOnError', () => {
   });
 
   it('asks again for a retryable error after the boundary\'s reset, and shows the answer', async () => {
-    const requests = serveOneFailing(503);
-    renderBoard();
-    await advance(10);
-    act(() => screen.getByRole('button', { name: 'Try again' }).click());
-    await advance(10);
-    expect(requests.filter((request) => request.sessionId === 'cs_bad')).toHaveLength(2);
+    expect(await failThenReset(503)).toHaveLength(2);
     expect(screen.getByText(/PENDING/).textContent).toBe('PENDING PENDING');
   });
 
   it('shows a final error on the board after the boundary\'s reset, instead of throwing it again at once', async () => {
-    const requests = serveOneFailing(404);
-    renderBoard();
-    await advance(10);
-    act(() => screen.getByRole('button', { name: 'Try again' }).click());
-    await advance(10);
     // A 404 is not asked again: throwing it again would bring back the same button for ever.
-    expect(requests.filter((request) => request.sessionId === 'cs_bad')).toHaveLength(1);
+    expect(await failThenReset(404)).toHaveLength(1);
     expect(screen.getByText(/PENDING/).textContent).toBe('PENDING not_found');
   });
 });
