@@ -204,9 +204,9 @@ export interface SessionAnswers {
 
 /**
  * When to poll next, as an absolute time, for a session polled among many: on its own
- * {@link pollPhase} of a grid of `delay` ms (the policy's delay for this poll), so that N sessions polled every period leave spread evenly across it and
- * come back to their places after anything that bunched them (a first load, a focus refetch, a
- * Retry-After). At least a quarter period after the last answer (a whole one after the first),
+ * {@link pollPhase} of a grid of `delay` ms (the policy's delay for this poll), so that N
+ * sessions polled every period leave spread evenly across it and come back to their places
+ * after anything that bunched them (a first load, a return to the page, a Retry-After). At least a quarter period after the last answer (a whole one after the first),
  * so an answer up to three quarters of a period late, on a busy page or a slow API, keeps the
  * session on its place instead of skipping a period; and not sooner than a quarter period from `now`:
  * React Query repeats an interval that found nothing to do (a hidden page) at the same delay,

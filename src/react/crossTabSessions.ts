@@ -69,7 +69,10 @@ function receive(queryClient: QueryClient, membership: Membership, news: TabNews
   });
 }
 
-/** The poll period the entry's watchers use now (their staleTime is it), or Infinity when none polls. */
+/**
+ * How long after its data the entry's watchers poll next (their staleTime: a period, or on a page
+ * that spreads polls the time to the session's place), or Infinity when none polls.
+ */
 function pollPeriod(query: CheckoutSessionQuery): number {
   const periods = query.observers.map((observer) => {
     const { staleTime } = observer.options;
@@ -88,8 +91,8 @@ function setPolledHere(query: CheckoutSessionQuery, polledHere: boolean) {
 }
 
 /**
- * For a tab that takes over: asks when its data is one period old, at once if it is already,
- * unless an answer comes first: when the tab that left would have asked. Its watchers' timers,
+ * For a tab that takes over: asks when the session's next poll is due (see {@link pollPeriod}),
+ * at once if that is past, unless an answer comes first: when the tab that left would have asked. Its watchers' timers,
  * worked out again on taking over, would wait a period from now, or, on a page that spreads
  * polls, skip the session's place if it is less than a quarter period away. A request already
  * on its way is shared, not sent twice. Returns how to cancel.
