@@ -13,35 +13,35 @@ function tab(locks: LockManager, visible = true) {
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+type Tab = ReturnType<typeof tab>;
+
+/** Visible tabs on one lock manager: the first takes the lead, then the others queue in order. */
+async function electedTabs(count: 2): Promise<[Tab, Tab]>;
+async function electedTabs(count: 3): Promise<[Tab, Tab, Tab]>;
+async function electedTabs(count: number): Promise<Tab[]> {
+  const locks = fakeLockManager();
+  const first = tab(locks);
+  await settled();
+  const queued = Array.from({ length: count - 1 }, () => tab(locks));
+  await settled();
+  return [first, ...queued];
+}
+
 describe('electTab', () => {
   it('makes the first visible tab the leader and the next ones followers', async () => {
-    const locks = fakeLockManager();
-    const first = tab(locks);
-    await settled();
-    const second = tab(locks);
-    const third = tab(locks);
-    await settled();
+    const [first, second, third] = await electedTabs(3);
     expect([first.role(), second.role(), third.role()]).toEqual(['leader', 'follower', 'follower']);
   });
 
   it('hands the lead to the tab that queued next when the leader leaves', async () => {
-    const locks = fakeLockManager();
-    const first = tab(locks);
-    await settled();
-    const second = tab(locks);
-    const third = tab(locks);
-    await settled();
+    const [first, second, third] = await electedTabs(3);
     first.leave();
     await settled();
     expect([second.role(), third.role()]).toEqual(['leader', 'follower']);
   });
 
   it('lets go of the lead when its page is hidden, and queues again behind the new leader when shown', async () => {
-    const locks = fakeLockManager();
-    const first = tab(locks);
-    await settled();
-    const second = tab(locks);
-    await settled();
+    const [first, second] = await electedTabs(2);
     first.visibility.set(false);
     await settled();
     expect([first.role(), second.role()]).toEqual(['follower', 'leader']);
@@ -62,11 +62,7 @@ describe('electTab', () => {
   });
 
   it('does not stand again, losing its place, when told twice that its page is visible', async () => {
-    const locks = fakeLockManager();
-    const first = tab(locks);
-    await settled();
-    const second = tab(locks);
-    await settled();
+    const [first, second] = await electedTabs(2);
     first.visibility.set(true);
     await settled();
     expect(first.roles).toEqual(['leader']);
@@ -74,11 +70,7 @@ describe('electTab', () => {
   });
 
   it('gives up its place in the queue when it leaves, so it never leads afterwards', async () => {
-    const locks = fakeLockManager();
-    const first = tab(locks);
-    await settled();
-    const second = tab(locks);
-    await settled();
+    const [first, second] = await electedTabs(2);
     second.leave();
     first.leave();
     await settled();
