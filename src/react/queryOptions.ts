@@ -181,7 +181,20 @@ export function checkoutSessionQueryOptions(
   policy: CheckoutSessionPolicy = {},
   how: SessionQueryHow = {},
 ) {
-  const delay = (query: CheckoutSessionQuery) => (polledByAnotherTab.has(query) ? false : pollDelayForQuery(query, policy));
+  // React Query asks for the interval, the stale time and the focus rule about seven times per
+  // poll: the policy is worked out once per state of the entry and millisecond. Another tab
+  // taking over or handing back sets the entry's state anew (crossTabSessions.ts).
+  let lastState: unknown;
+  let lastNow: number | undefined;
+  let lastDelay: number | false;
+  const delay = (query: CheckoutSessionQuery) => {
+    if (query.state !== lastState || Date.now() !== lastNow) {
+      lastState = query.state;
+      lastNow = Date.now();
+      lastDelay = polledByAnotherTab.has(query) ? false : pollDelayForQuery(query, policy);
+    }
+    return lastDelay;
+  };
   // React Query asks for the interval after every change of the entry: hash the id once.
   const idHash = sessionIdHash(sessionId);
   // A sweep's requests wait behind those of sessions someone is looking at.
@@ -194,9 +207,8 @@ export function checkoutSessionQueryOptions(
     // The time until the next poll is due, or false when done.
     refetchInterval: (query) => {
       const next = delay(query);
-      const now = Date.now();
-      const at = spreadPollAt(query, next, idHash, now);
-      return at === undefined ? next : at - now;
+      const at = spreadPollAt(query, next, idHash, Date.now());
+      return at === undefined ? next : at - Date.now();
     },
     refetchIntervalInBackground: false,
     // Fresh until the next poll is due, so a watcher that mounts before then asks nothing (that
