@@ -75,6 +75,9 @@ async function asksAfterElection(...tabs: Array<{ sent: readonly unknown[] }>) {
   return () => tabs.map((tab, index) => tab.sent.length - sentBefore[index]!);
 }
 
+/** Real time: that nothing more is asked can only be seen by letting periods pass. */
+const threePeriodsPass = () => new Promise((resolve) => setTimeout(resolve, 3 * PERIOD));
+
 /** The API: PENDING for the first `pendingFor` requests from any tab, then `then`; a fetch per tab, counting its own. */
 function scriptedApi(pendingFor: number, then: () => Response) {
   let count = 0;
@@ -105,7 +108,7 @@ describe('useCheckoutSession across tabs', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PERIOD * 0.8);
     // Once the session settled, neither tab asks again.
     const sent = api.total();
-    await new Promise((resolve) => setTimeout(resolve, 3 * PERIOD));
+    await threePeriodsPass();
     expect(api.total()).toBe(sent);
     for (const tab of [first, second]) {
       expect(tab.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
@@ -120,7 +123,7 @@ describe('useCheckoutSession across tabs', () => {
     await screen.findByText('first: not_found', {}, { timeout: 3000 });
     await screen.findByText('second: not_found');
     const sent = api.total();
-    await new Promise((resolve) => setTimeout(resolve, 3 * PERIOD));
+    await threePeriodsPass();
     expect(api.total()).toBe(sent);
   });
 
