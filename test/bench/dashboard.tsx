@@ -108,16 +108,20 @@ type RawQuery = Query<CheckoutSession, CheckoutApiError>;
 export function useRawSessions(client: CheckoutClient, ids: readonly string[], period: number, spread = false): SessionResult[] {
   const places = pollPlaces(ids.length);
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['raw-session', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => client.getSession(id, { signal }),
-      refetchInterval: (query: RawQuery) => {
-        if (isTerminalStatus(query.state.data?.status)) return false;
-        if (!spread) return period;
-        const now = Date.now();
-        return spreadPollTime(period, pollPhase(sessionIdHash(id), places), query.state, now) - now;
-      },
-    })),
+    queries: ids.map((id) => {
+      // As the kit does: the id is hashed once, not each time React Query asks for the interval.
+      const phase = spread ? pollPhase(sessionIdHash(id), places) : 0;
+      return {
+        queryKey: ['raw-session', id],
+        queryFn: ({ signal }: { signal: AbortSignal }) => client.getSession(id, { signal }),
+        refetchInterval: (query: RawQuery) => {
+          if (isTerminalStatus(query.state.data?.status)) return false;
+          if (!spread) return period;
+          const now = Date.now();
+          return spreadPollTime(period, phase, query.state, now) - now;
+        },
+      };
+    }),
   });
 }
 
