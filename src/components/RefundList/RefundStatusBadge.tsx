@@ -45,7 +45,4 @@ export const REFUND_STATUS_BADGE: StatusBadgeKind = {
  *
  * @example <RefundStatusBadge status={refund.status} size="sm" />
  */
-export const RefundStatusBadge = createStatusBadge<RefundStatus>({
-  displayName: 'RefundStatusBadge',
-  ...REFUND_STATUS_BADGE,
-});
+export const RefundStatusBadge = /* @__PURE__ */ createStatusBadge<RefundStatus>('RefundStatusBadge', REFUND_STATUS_BADGE);

@@ -39,8 +39,7 @@ export const SESSION_STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
  * @example
  * <SessionStatusBadge status={session.status} failureReason={session.failureReason} size="sm" />
  */
-export const SessionStatusBadge = createStatusBadge<SessionStatus>({
-  displayName: 'SessionStatusBadge',
+export const SessionStatusBadge = /* @__PURE__ */ createStatusBadge<SessionStatus>('SessionStatusBadge', {
   tones: SESSION_STATUS_TONES,
   words: (messages) => messages.sessionStatus,
   withoutFailure: new Set(['PENDING', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED']),

@@ -52,10 +52,6 @@ export interface StatusBadgeKind {
   withoutFailure: ReadonlySet<string>;
 }
 
-interface StatusBadgeConfig extends StatusBadgeKind {
-  displayName: string;
-}
-
 /**
  * The badge's one span, from words already resolved. Lists call it per row with the list's
  * words, so a thousand rows cost no component and no context read each; the components
@@ -100,9 +96,11 @@ export function renderStatusBadge(
 
 /**
  * One badge component for session and refund statuses. Kept to one span, one context read and
- * lookups in precomputed tables, because dashboards render them by the thousand.
+ * lookups in precomputed tables, because dashboards render them by the thousand. Its calls are
+ * marked pure and take the kind as it is, not spread (a spread may run getters): a bundle that
+ * imports RefundList alone then drops both badge components.
  */
-export function createStatusBadge<Status extends string>({ displayName, ...kind }: StatusBadgeConfig) {
+export function createStatusBadge<Status extends string>(displayName: string, kind: StatusBadgeKind) {
   const Badge = forwardRef<HTMLSpanElement, StatusBadgeProps<Status>>(function StatusBadge(props, ref) {
     return renderStatusBadge(kind, useComponentI18n(props.labels).messages, props, ref);
   });
