@@ -212,15 +212,15 @@ export function checkoutSessionQueryOptions(
     },
     refetchIntervalInBackground: false,
     // Fresh until the next poll is due, so a watcher that mounts before then asks nothing (that
-    // poll is coming), and the observers' stale timers fire no sooner than the poll that clears
-    // them: a board does not wake each session an extra time per period. Once the policy says
-    // stop, never stale again.
+    // poll is coming); once the policy says stop, never stale again. Fresh is told as Infinity,
+    // not as the time left: React Query sets a timer per observer for the time left, which would
+    // wake each session once more per period, right as its poll comes, for nothing.
     staleTime: (query) => {
       const next = delay(query);
+      if (next === false) return Infinity;
       // From the last answer alone: counted from the time of asking, data would never go stale.
-      const at = spreadPollAt(query, next, idHash, 0);
-      if (at === undefined) return next === false ? Infinity : next;
-      return at - query.state.dataUpdatedAt;
+      const dueAt = spreadPollAt(query, next, idHash, 0) ?? query.state.dataUpdatedAt + next;
+      return Date.now() < dueAt ? Infinity : 0;
     },
     // On a page that spreads its polls, each session's timer asks within the period after the
     // window is shown again: a focus refetch would ask for all of them in one tick.
