@@ -18,6 +18,12 @@ const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { dirname } = process.getBuiltinModule('node:path');
 const { performance: nodePerformance } = process.getBuiltinModule('node:perf_hooks');
 const inspector = process.getBuiltinModule('node:inspector');
+const v8 = process.getBuiltinModule('node:v8');
+const vm = process.getBuiltinModule('node:vm');
+// What the run before left behind (a torn-down board, jsdom nodes) is collected before each
+// measured window, so no variant pays in its window for the garbage of another.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 /**
  * BENCH_SCALE_CPU_PROFILE=<dir> writes a CPU profile of each measured window there (vitest's
@@ -138,6 +144,7 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
     );
     const firstLoadMs = (await waitUntil(loaded, firstLoadLimitFor(size))) ? nodePerformance.now() - mountedAt : null;
     await wait(warmUpPeriodsFor(size) * PERIOD);
+    collectGarbage();
 
     const countsBefore = new Map(api.requestsById);
     const requestsBefore = api.requests;
