@@ -94,15 +94,15 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
 const SPREAD_FROM_SESSIONS = 16;
 
 /**
- * On a page that watches many sessions: when this one's next poll is due, at its own place in
- * the period (see {@link spreadPollTime}), and not sooner than a quarter period from `now`.
- * Undefined when polling is done, and on a page that does not spread its polls: they follow
- * the policy's delay.
+ * On a page that watches many sessions: how long after `now` this one's next poll is due, at
+ * its own place in the period (see {@link spreadPollTime}), and not sooner than a quarter
+ * period after `now`; with `now` 0, when it is due. Undefined when polling is done, and on a
+ * page that does not spread its polls: they follow the policy's delay.
  */
-function spreadPollAt(query: CheckoutSessionQuery, delay: number | false, idHash: number, now: number): number | undefined {
+function spreadPollIn(query: CheckoutSessionQuery, delay: number | false, idHash: number, now: number): number | undefined {
   const watched = watchedSessionCount();
   if (delay === false || watched <= SPREAD_FROM_SESSIONS) return undefined;
-  return spreadPollTime(delay, pollPhase(idHash, pollPlaces(watched)), query.state, now);
+  return spreadPollTime(delay, pollPhase(idHash, pollPlaces(watched)), query.state, now) - now;
 }
 
 // The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
@@ -207,8 +207,9 @@ export function checkoutSessionQueryOptions(
     // The time until the next poll is due, or false when done.
     refetchInterval: (query) => {
       const next = delay(query);
-      const at = spreadPollAt(query, next, idHash, Date.now());
-      return at === undefined ? next : at - Date.now();
+      // One reading of the clock: two could differ by a millisecond and give an interval of 0,
+      // which React Query takes as "do not poll".
+      return spreadPollIn(query, next, idHash, Date.now()) ?? next;
     },
     refetchIntervalInBackground: false,
     // Fresh until the next poll is due, so a watcher that mounts before then asks nothing (that
@@ -219,7 +220,7 @@ export function checkoutSessionQueryOptions(
       const next = delay(query);
       if (next === false) return Infinity;
       // From the last answer alone: counted from the time of asking, data would never go stale.
-      const dueAt = spreadPollAt(query, next, idHash, 0) ?? query.state.dataUpdatedAt + next;
+      const dueAt = spreadPollIn(query, next, idHash, 0) ?? query.state.dataUpdatedAt + next;
       return Date.now() < dueAt ? Infinity : 0;
     },
     // On a page that spreads its polls, each session's timer asks within the period after the
