@@ -188,9 +188,10 @@ export function checkoutSessionQueryOptions(
   let lastNow: number | undefined;
   let lastDelay: number | false;
   const delay = (query: CheckoutSessionQuery) => {
-    if (query.state !== lastState || Date.now() !== lastNow) {
+    const now = Date.now();
+    if (query.state !== lastState || now !== lastNow) {
       lastState = query.state;
-      lastNow = Date.now();
+      lastNow = now;
       lastDelay = polledByAnotherTab.has(query) ? false : pollDelayForQuery(query, policy);
     }
     return lastDelay;
