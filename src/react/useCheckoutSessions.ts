@@ -1,7 +1,7 @@
 'use client';
 import { useQueryClient, useQueryErrorResetBoundary, type QueryClient, type QueryFunction } from '@tanstack/react-query';
 import type { CheckoutSession } from '../core/schema';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
 import { tabSharing } from '../core/tabSharing';
 import { useResolvedCheckoutClient } from './context';
@@ -144,7 +144,10 @@ export function useCheckoutSessions(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stable]);
 
-  const [observer] = useState(() => new CheckoutSessionsObserver(queryClient, watcher, settings));
+  // One observer per QueryClient: a page that passes another follows its cache from then on,
+  // and the old observer's entries stop with its subscription. Later settings reach it by commit.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const observer = useMemo(() => new CheckoutSessionsObserver(queryClient, watcher, settings), [queryClient]);
   useSyncExternalStore(observer.subscribe, observer.getVersion, observer.getVersion);
   useEffect(() => observer.commit(sessionIds, settings), [observer, sessionIds, settings]);
   const results = observer.results(sessionIds, startWatching);

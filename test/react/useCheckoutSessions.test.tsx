@@ -235,6 +235,24 @@ describe('useCheckoutSessions', () => {
     expect([...rendered].sort()).toEqual(board.slice(0, 5));
   }, BIG_BOARD_TIMEOUT);
 
+  it('follows the sessions in the QueryClient it is given now, after the page passes another', async () => {
+    server.use(mockSessionEndpoint((info) => Response.json(makeSession({ id: info.sessionId, status: 'PENDING' }))));
+    const [first, second] = [makeQueryClient(), makeQueryClient()];
+    second.setQueryData(checkoutSessionKeys.detail('cs_1'), makeSession({ id: 'cs_1', status: 'SUCCEEDED' }));
+    function Dashboard({ queryClient }: { queryClient: typeof first }) {
+      const [result] = useCheckoutSessions(['cs_1'], { pollInterval: 1_000, queryClient });
+      return <p>status:{result?.data?.status ?? 'loading'}</p>;
+    }
+    const { rerender } = renderWithClient(<Dashboard queryClient={first} />);
+    await advance(10);
+    expect(screen.getByText(/status:/).textContent).toBe('status:PENDING');
+    rerender(<Dashboard queryClient={second} />);
+    await advance(10);
+    expect(screen.getByText(/status:/).textContent).toBe('status:SUCCEEDED');
+    // The first client's entry is no longer watched: its polls stop.
+    expect(first.getQueryCache().find({ queryKey: checkoutSessionKeys.detail('cs_1') })?.getObserversCount()).toBe(0);
+  });
+
   it('listens to the query cache once, however many sessions and rows watch', async () => {
     const { client } = instantClient();
     const cacheListeners = (cache: QueryCache) => (cache as unknown as { listeners: Set<unknown> }).listeners.size;
