@@ -20,7 +20,10 @@ export type PollInterval =
  * const policy: PollingPolicy = { pollInterval: 1_000, maxPollDuration: 5 * 60_000, followRefunds: true };
  */
 export interface PollingPolicy {
-  /** Milliseconds between polls, or a function of (session, attempt). Default: {@link defaultPollInterval}. */
+  /**
+   * Milliseconds between polls, or a function of (session, attempt). Default: {@link defaultPollInterval}.
+   * 0 or less (or NaN) stops polling after the first answer, as React Query's `refetchInterval: 0` does.
+   */
   pollInterval?: PollInterval | undefined;
   /** Milliseconds since polling began after which it stops for good, keeping the data. Default 15 minutes. */
   maxPollDuration?: number | undefined;
@@ -119,7 +122,9 @@ export function nextPollDelay(state: PollState, policy: PollingPolicy = {}): num
   } else {
     delay = policy.pollInterval ?? defaultPollInterval(state.session, state.attempt);
   }
-  if (delay === false) return false;
+  // As React Query's refetchInterval: 0 never polls, neither do 0, less and NaN; and the
+  // isPolling flag says so, instead of promising polls that no timer would make.
+  if (delay === false || !(delay > 0)) return false;
 
   const next = Math.max(delay, retryAfterOf(state.error) ?? 0);
   // A poll that would land at or past maxPollDuration is not made: polling ends on the last one before.

@@ -78,6 +78,13 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(state({ attempt: 3 }), { pollInterval })).toBe(false);
   });
 
+  it('stops for a pollInterval of 0, less, or not a number, as React Query\'s refetchInterval: 0 never polls', () => {
+    for (const pollInterval of [0, -1, Number.NaN]) {
+      expect(nextPollDelay(state(), { pollInterval })).toBe(false);
+      expect(nextPollDelay(state(), { pollInterval: () => pollInterval })).toBe(false);
+    }
+  });
+
   it('makes no poll that would land at or after maxPollDuration', () => {
     expect(nextPollDelay(state({ elapsedMs: 7_999 }), { maxPollDuration: 10_000 })).toBe(2_000);
     expect(nextPollDelay(state({ elapsedMs: 8_000 }), { maxPollDuration: 10_000 })).toBe(false);

@@ -70,6 +70,14 @@ describe('useCheckoutSession polling', () => {
     expect(requests).toHaveLength(6);
   });
 
+  it.each([0, -1_000, Number.NaN])('fetches once and says it is not polling for a pollInterval of %s, as React Query does for refetchInterval: 0', async (pollInterval) => {
+    const requests = script([pending()]);
+    renderWithClient(<Status id="cs_1" options={{ pollInterval }} />);
+    await advance(10_000);
+    expect(requests).toHaveLength(1);
+    expect(shown()).toBe('PENDING|ok|open|idle');
+  });
+
   it('uses the default cadence: every 2 s at first', async () => {
     const requests = script([pending()]);
     renderWithClient(<Status id="cs_1" />);
