@@ -14,8 +14,8 @@ export type SessionsResult = QueryObserverResult<CheckoutSession, CheckoutApiErr
 /** How the page's hook wants its sessions followed; replaced as a whole when anything in it changes. */
 export interface SessionsSettings {
   /** React Query options for one session, its `queryHash` filled in. */
+  /** Each session's own `enabled` in them: the page's option, and false for an empty id. */
   optionsFor: (sessionId: string) => SessionObserverOptions;
-  enabled: boolean;
   policy: CheckoutSessionPolicy;
   /**
    * Follows a session with the other tabs of the browser (see `createCheckoutClient`'s
@@ -158,9 +158,9 @@ export class CheckoutSessionsObserver {
     if (entry) return entry;
     const options = this.#queryClient.defaultQueryOptions(this.#settings.optionsFor(sessionId));
     const observer: SessionObserver = new QueryObserver(this.#queryClient, options);
-    const isPolling = willPollAgain(observer.getCurrentQuery(), this.#settings.enabled, this.#settings.policy);
     const shown = observer.getOptimisticResult(options);
-    entry = { observer, stop: undefined, leaveTabs: undefined, isPolling, watchingSince: startWatching(), shown, result: undefined as unknown as SessionsResult };
+    entry = { observer, stop: undefined, leaveTabs: undefined, isPolling: false, watchingSince: startWatching(), shown, result: undefined as unknown as SessionsResult };
+    entry.isPolling = this.#isPolling(entry);
     entry.result = this.#trackedResult(entry);
     this.#entries.set(sessionId, entry);
     return entry;
@@ -200,7 +200,8 @@ export class CheckoutSessionsObserver {
   }
 
   #isPolling(entry: Entry) {
-    return willPollAgain(entry.observer.getCurrentQuery(), this.#settings.enabled, this.#settings.policy);
+    const { observer } = entry;
+    return willPollAgain(observer.getCurrentQuery(), observer.options.enabled === true, this.#settings.policy);
   }
 
   /** Shows the observer's current result and flag. */

@@ -135,7 +135,6 @@ export function useCheckoutSessions(
           queryFn: sweepQueryFn(options.queryHash, options.queryFn as SessionQueryFn, background.queryFn as SessionQueryFn),
         };
       },
-      enabled: split.enabled,
       policy: swept.policy,
       // A sweep is not shared: thousands of locks per tab, for a cadence of tens of seconds.
       shareWithTabs: stable.sweepInterval || !split.enabled ? undefined : sharingFor(queryClient, client),

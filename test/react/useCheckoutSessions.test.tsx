@@ -253,6 +253,19 @@ describe('useCheckoutSessions', () => {
     expect(first.getQueryCache().find({ queryKey: checkoutSessionKeys.detail('cs_1') })?.getObserversCount()).toBe(0);
   });
 
+  it('follows the other sessions of a list that holds an empty id, and sends nothing for it', async () => {
+    const requests: SessionRequestInfo[] = [];
+    server.use(mockSessionEndpoint((info) => Response.json(makeSession({ id: info.sessionId })), { onRequest: (info) => requests.push(info) }));
+    function Dashboard() {
+      const results = useCheckoutSessions(['cs_1', ''], { pollInterval: 1_000 });
+      return <p>{results.map((result) => `${result.data?.status ?? 'none'}:${result.isPolling ? 'polling' : 'idle'}`).join(' ')}</p>;
+    }
+    renderWithClient(<Dashboard />);
+    await advance(2_010);
+    expect(screen.getByText(/polling/).textContent).toBe('PENDING:polling none:idle');
+    expect(requests.map((request) => request.sessionId)).toEqual(['cs_1', 'cs_1', 'cs_1']);
+  });
+
   it('listens to the query cache once, however many sessions and rows watch', async () => {
     const { client } = instantClient();
     const cacheListeners = (cache: QueryCache) => (cache as unknown as { listeners: Set<unknown> }).listeners.size;
