@@ -266,6 +266,19 @@ describe('useCheckoutSessions', () => {
     expect(requests.map((request) => request.sessionId)).toEqual(['cs_1', 'cs_1', 'cs_1']);
   });
 
+  it.each(['..', '\uD800'])('shows an id no URL can carry (%j) as a final error, sends nothing for it, and follows the others', async (badId) => {
+    const requests: SessionRequestInfo[] = [];
+    server.use(mockSessionEndpoint((info) => Response.json(makeSession({ id: info.sessionId })), { onRequest: (info) => requests.push(info) }));
+    function Dashboard() {
+      const results = useCheckoutSessions(['cs_1', badId], { pollInterval: 1_000 });
+      return <p>{results.map((result) => `${result.data?.status ?? result.error?.kind ?? 'none'}:${result.isPolling ? 'polling' : 'idle'}`).join(' ')}</p>;
+    }
+    renderWithClient(<Dashboard />);
+    await advance(2_010);
+    expect(screen.getByText(/polling/).textContent).toBe('PENDING:polling invalid_request:idle');
+    expect(requests.map((request) => request.sessionId)).toEqual(['cs_1', 'cs_1', 'cs_1']);
+  });
+
   it('listens to the query cache once, however many sessions and rows watch', async () => {
     const { client } = instantClient();
     const cacheListeners = (cache: QueryCache) => (cache as unknown as { listeners: Set<unknown> }).listeners.size;
