@@ -43,7 +43,8 @@ export interface UseCheckoutSessionsOptions extends UseCheckoutSessionOptions {
    * that window and behind other requests; the poll cadence is left to the rows that watch
    * their session with `useCheckoutSession(id)` while they are mounted, that is, on screen.
    * A row that mounts on a status older than one poll period asks at once. Off by default:
-   * without it, every session listed is polled at `pollInterval`.
+   * without it, every session listed is polled at `pollInterval`. A `sweep.pollInterval` of 0
+   * or less (or NaN) is taken as the default.
    */
   sweep?: boolean | { pollInterval?: number } | undefined;
 }
@@ -77,7 +78,9 @@ function sharingFor(queryClient: QueryClient, client: CheckoutClient) {
 
 function sweepInterval(sweep: UseCheckoutSessionsOptions['sweep']): number | undefined {
   if (!sweep) return undefined;
-  return (typeof sweep === 'object' && sweep.pollInterval) || DEFAULT_SWEEP_INTERVAL_MS;
+  const asked = typeof sweep === 'object' ? sweep.pollInterval : undefined;
+  // A sweep that never came round would leave the page's counts stale for good.
+  return asked !== undefined && asked > 0 ? asked : DEFAULT_SWEEP_INTERVAL_MS;
 }
 
 /**

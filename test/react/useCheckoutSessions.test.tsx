@@ -439,6 +439,20 @@ describe('useCheckoutSessions with sweep', () => {
     expect(screen.getByText(/^pending:/).textContent).toBe('pending:3');
   });
 
+  it.each([0, -1, Number.NaN])('sweeps at the default 30 s for a sweep.pollInterval of %s', async (pollInterval) => {
+    const requestsFor = serveCounted();
+    function SweptBoard() {
+      const results = useCheckoutSessions(board, { pollInterval: 1_000, sweep: { pollInterval } });
+      return <p>pending:{results.filter((result) => result.isPolling).length}</p>;
+    }
+    renderWithClient(<SweptBoard />);
+    await advance(29_990);
+    for (const id of board) expect(requestsFor(id)).toBe(1);
+    await advance(20);
+    for (const id of board) expect(requestsFor(id)).toBe(2);
+    expect(screen.getByText(/^pending:/).textContent).toBe('pending:3');
+  });
+
   it('polls a session at the cadence while its row is mounted, and at the sweep cadence once it is gone', async () => {
     const requestsFor = serveCounted();
     renderWithClient(<Dashboard initialRows={['cs_a']} />);
