@@ -13,8 +13,10 @@ export type SessionsResult = QueryObserverResult<CheckoutSession, CheckoutApiErr
 
 /** How the page's hook wants its sessions followed; replaced as a whole when anything in it changes. */
 export interface SessionsSettings {
-  /** React Query options for one session, its `queryHash` filled in. */
-  /** Each session's own `enabled` in them: the page's option, and false for an empty id. */
+  /**
+   * React Query options for one session, its `queryHash` filled in, and its own `enabled`: the
+   * page's option, and false for an empty id.
+   */
   optionsFor: (sessionId: string) => SessionObserverOptions;
   policy: CheckoutSessionPolicy;
   /**
