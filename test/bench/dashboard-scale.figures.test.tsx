@@ -14,9 +14,9 @@ import { createFakeApi, Providers, scaleBoards, sessionIds, type Variant } from 
 
 // Vite resolves `import 'node:…'` as a browser would under NODE_ENV=production, so Node's own
 // modules are taken from Node directly. jsdom's `performance` has no event-loop utilisation.
-const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { mkdirSync, readFileSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { dirname } = process.getBuiltinModule('node:path');
-const { performance: nodePerformance } = process.getBuiltinModule('node:perf_hooks');
+const { performance: nodePerformance, PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
 const inspector = process.getBuiltinModule('node:inspector');
 const v8 = process.getBuiltinModule('node:v8');
 const vm = process.getBuiltinModule('node:vm');
@@ -100,6 +100,10 @@ interface Measurement {
    * (it does count V8's helper threads, the garbage collector's mostly).
    */
   cpuMsPerPeriod: number;
+  /** CPU time of the thread that runs the board, per period (Linux only; null elsewhere). */
+  threadCpuMsPerPeriod: number | null;
+  /** Garbage collection's pauses of the main thread over the window, per period (part of the time above). */
+  gcMsPerPeriod: number;
   /** Event-loop utilisation over the measured window (0–1). */
   utilisation: number;
   /** How long the window really lasted: `periods` × PERIOD, more when the main thread is saturated. */
@@ -154,10 +158,14 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
     const requestsBefore = api.requests;
     const eluBefore = nodePerformance.eventLoopUtilization();
     const cpuBefore = process.cpuUsage();
+    const threadBefore = threadRunNs();
+    const gc = watchGarbageCollection();
     const windowStart = nodePerformance.now();
     await profiled(`${variant.replace(' ', '-')}-${size}`, () => wait(periods * PERIOD));
     const elu = nodePerformance.eventLoopUtilization(eluBefore);
     const cpu = process.cpuUsage(cpuBefore);
+    const threadAfter = threadRunNs();
+    const gcMs = gc.stop();
     // A busy main thread fires the closing timer late: the window then holds more than
     // `periods` real periods, and polls come later. Requests count per real period.
     const windowMs = nodePerformance.now() - windowStart;
@@ -179,6 +187,9 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
       firstLoadMs: firstLoadMs === null ? null : round(firstLoadMs, 0),
       mainThreadMsPerPeriod: round(elu.active / periods, 1),
       cpuMsPerPeriod: round((cpu.user + cpu.system) / 1_000 / periods, 1),
+      threadCpuMsPerPeriod:
+        threadBefore === undefined || threadAfter === undefined ? null : round((threadAfter - threadBefore) / 1e6 / periods, 1),
+      gcMsPerPeriod: round(gcMs / periods, 1),
       utilisation: round(elu.utilization, 3),
       windowMs: round(windowMs, 0),
       requestsPerSessionPerPeriod: round(requests / size / (windowMs / PERIOD), 3),
@@ -191,6 +202,36 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
     container.remove();
     queryClient.clear();
   }
+}
+
+/**
+ * Nanoseconds this thread has run on a core (Linux's schedstat), or undefined elsewhere: unlike
+ * event-loop time it leaves out the moments the thread waited for a core, and unlike the
+ * process's CPU time it leaves out V8's helper threads.
+ */
+function threadRunNs(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds up the garbage collector's pauses from now until `stop()`, which returns their total in ms. */
+function watchGarbageCollection() {
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      // Entries are delivered after the tick that recorded them: take the ones still queued.
+      for (const entry of observer.takeRecords()) total += entry.duration;
+      observer.disconnect();
+      return total;
+    },
+  };
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -223,7 +264,7 @@ const find = (variant: Variant, size: number) => {
 };
 
 /** A figure for the table: the measured value, or why there is none. */
-const cell = (variant: Variant, size: number, pick: (measurement: Measurement) => number): number | string => {
+const cell = (variant: Variant, size: number, pick: (measurement: Measurement) => number | string): number | string => {
   try {
     return pick(find(variant, size));
   } catch {
@@ -241,6 +282,8 @@ function table() {
       if (variant !== 'raw' && raw) line[`${variant} / raw`] = cell(variant, size, (entry) => round(entry.mainThreadMsPerPeriod / raw.mainThreadMsPerPeriod, 2));
     }
     for (const variant of VARIANTS) line[`${variant} CPU ms/period`] = cell(variant, size, (entry) => entry.cpuMsPerPeriod);
+    for (const variant of VARIANTS) line[`${variant} thread CPU ms/period`] = cell(variant, size, (entry) => entry.threadCpuMsPerPeriod ?? 'n/a');
+    for (const variant of VARIANTS) line[`${variant} GC ms/period`] = cell(variant, size, (entry) => entry.gcMsPerPeriod);
     for (const variant of VARIANTS) line[`${variant} req/session/period`] = cell(variant, size, (entry) => entry.requestsPerSessionPerPeriod);
     return line;
   });
@@ -250,9 +293,10 @@ function table() {
  * Rounds per size, each running every variant in a rotated order; the table takes each
  * variant's median round. One round moves by up to a third on this machine (raw's polls all
  * leave in one tick, and how they meet the garbage collector varies), more than the gaps
- * measured. 10,000 sessions take a minute a round: one.
+ * measured; at 100 and 1,000 sessions, where a round is cheap and a few milliseconds of garbage
+ * collection swing it most, five. 10,000 sessions take a minute a round: one.
  */
-const roundsFor = (size: number) => Number(process.env.BENCH_SCALE_ROUNDS ?? (size >= 10_000 ? 1 : 3));
+const roundsFor = (size: number) => Number(process.env.BENCH_SCALE_ROUNDS ?? (size >= 10_000 ? 1 : size >= 3_000 ? 3 : 5));
 
 /** The round whose main-thread time is the median of the variant's rounds. */
 function medianRound(rounds: Measurement[]): Measurement {
@@ -274,7 +318,9 @@ beforeAll(async () => {
         // A saturated variant is not run again, at this size or larger.
         if (isSaturated(measurement)) saturated.set(variant, measurement);
         // Progress, for a run that takes minutes.
-        console.log(`${size} sessions, ${variant}: ${measurement.mainThreadMsPerPeriod} ms/period, ${measurement.requestsPerSessionPerPeriod} requests/session/period`);
+        console.log(
+          `${size} sessions, ${variant}: ${measurement.mainThreadMsPerPeriod} ms/period (thread CPU ${measurement.threadCpuMsPerPeriod}, GC ${measurement.gcMsPerPeriod}), ${measurement.requestsPerSessionPerPeriod} requests/session/period`,
+        );
       }
     }
     for (const variant of VARIANTS) {
