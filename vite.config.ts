@@ -113,7 +113,7 @@ export default defineConfig({
           name: 'bench-scale',
           environment: 'jsdom',
           globals: true,
-          include: ['test/bench/dashboard-scale.figures.test.tsx'],
+          include: ['test/bench/dashboard-scale.figures.test.tsx', 'test/bench/data-layer.figures.test.ts'],
           // Run with NODE_ENV=production (npm run bench does), like bench-jsdom: main-thread time
           // is measured on React's production build. Real timers, real periods: ~3 minutes.
           testTimeout: 120_000,
