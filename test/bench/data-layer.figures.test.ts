@@ -1,12 +1,13 @@
 /**
- * `npm run bench` (bench-scale project): what one poll costs the data layer alone, the kit's
- * query options beside the plain options of the raw board, with no React and no poll timers.
- * Every session's observer is refetched at once, round after round, and the thread's own CPU
- * time (Linux's schedstat) is divided by the polls: no idle periods, no spreading, no rows, so
- * a gap it shows is the options' own (their functions run several times per poll). A fresh
- * cache of 3,000 sessions still moves by up to a third from one repetition to the next (first
- * run: 99–137 µs), hence the medians of alternating repetitions.
- */
+ * `npm run bench` (bench-scale project): what one poll costs the data layer alone, with no React
+ * and no poll timers: the kit's query options, and the board's observer of many sessions
+ * (`useCheckoutSessions` without React), beside the plain options of the raw board. Every
+ * session is refetched at once, round after round, and the thread's own CPU time (Linux's
+ * schedstat) is divided by the polls: no idle periods, no spreading, no rows, so a gap it shows
+ * is the kit's own (the options' functions run several times per poll; the board listens to
+ * each session's cache events). A fresh cache of 3,000 sessions still moves by up to a third
+ * from one repetition to the next (first run: 99–137 µs), hence the medians of alternating
+ * repetitions. */
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckoutClient } from '../../src/core/client';
@@ -14,6 +15,8 @@ import type { CheckoutApiError } from '../../src/core/errors';
 import type { CheckoutSession } from '../../src/core/schema';
 import { isTerminalStatus } from '../../src/core/status';
 import { hookQueryOptions, sessionQueryHash, splitOptions } from '../../src/react/sessionResult';
+import { CheckoutSessionsObserver, type SessionsSettings } from '../../src/react/sessionsObserver';
+import { startWatching } from '../../src/react/sessionTransitions';
 import { createFakeApi, sessionIds } from './dashboard';
 
 const { readFileSync } = process.getBuiltinModule('node:fs');
@@ -26,7 +29,14 @@ const REPETITIONS = 4;
 // Long enough that no poll timer fires during a measurement: only the refetches count.
 const POLL_INTERVAL = 600_000;
 
-type Kind = 'raw options' | 'kit options';
+type Kind = 'raw options' | 'kit options' | 'kit board observer';
+
+/** Sessions followed as a kind follows them: `refetchAll` asks every one once, as one poll each. */
+interface Followed {
+  refetchAll(): Promise<unknown>;
+  stop(): void;
+}
+
 /** What the measurement uses of a session's observer, whatever its options' key type. */
 interface SessionObserver {
   refetch(): Promise<unknown>;
@@ -34,20 +44,51 @@ interface SessionObserver {
   subscribe(listener: () => void): () => void;
 }
 
-const observerOf: Record<Kind, (queryClient: QueryClient, client: CheckoutClient, sessionId: string) => SessionObserver> = {
+/** Observers subscribed as a dashboard row's are: reading the status, or that it failed. */
+function followWith(observers: SessionObserver[]): Followed {
+  for (const observer of observers) {
+    // The observer then calls back only when these change.
+    observer.trackProp('data');
+    observer.trackProp('error');
+  }
+  const unsubscribes = observers.map((observer) => observer.subscribe(() => {}));
+  return {
+    refetchAll: () => Promise.all(observers.map((observer) => observer.refetch())),
+    stop: () => unsubscribes.forEach((unsubscribe) => unsubscribe()),
+  };
+}
+
+/** The options `useCheckoutSession` and `useCheckoutSessions` build for a session. */
+const kitOptions = (client: CheckoutClient, sessionId: string) => ({
+  ...hookQueryOptions(client, sessionId, splitOptions({ pollInterval: POLL_INTERVAL }), true),
+  queryHash: sessionQueryHash(sessionId),
+});
+
+const follow: Record<Kind, (queryClient: QueryClient, client: CheckoutClient, ids: readonly string[]) => Followed> = {
   // As the dashboard bench's raw board builds them.
-  'raw options': (queryClient, client, sessionId) =>
-    new QueryObserver<CheckoutSession, CheckoutApiError>(queryClient, {
-      queryKey: ['raw-session', sessionId],
-      queryFn: ({ signal }) => client.getSession(sessionId, { signal }),
-      refetchInterval: (query) => (isTerminalStatus(query.state.data?.status) ? false : POLL_INTERVAL),
-    }),
-  // As useCheckoutSession builds them.
-  'kit options': (queryClient, client, sessionId) =>
-    new QueryObserver(queryClient, {
-      ...hookQueryOptions(client, sessionId, splitOptions({ pollInterval: POLL_INTERVAL }), true),
-      queryHash: sessionQueryHash(sessionId),
-    }),
+  'raw options': (queryClient, client, ids) =>
+    followWith(
+      ids.map(
+        (sessionId) =>
+          new QueryObserver<CheckoutSession, CheckoutApiError>(queryClient, {
+            queryKey: ['raw-session', sessionId],
+            queryFn: ({ signal }) => client.getSession(sessionId, { signal }),
+            refetchInterval: (query) => (isTerminalStatus(query.state.data?.status) ? false : POLL_INTERVAL),
+          }),
+      ),
+    ),
+  'kit options': (queryClient, client, ids) => followWith(ids.map((sessionId) => new QueryObserver(queryClient, kitOptions(client, sessionId)))),
+  // What `useCheckoutSessions` keeps besides React: an observer and a cache-event listener per
+  // session, and a tracked result each, read as a row reads it.
+  'kit board observer': (queryClient, client, ids) => {
+    const settings: SessionsSettings = { optionsFor: (sessionId) => kitOptions(client, sessionId), policy: { pollInterval: POLL_INTERVAL } };
+    const board = new CheckoutSessionsObserver(queryClient, { current: {} }, settings);
+    for (const result of board.results(ids, startWatching)) void [result.data, result.error];
+    board.commit(ids, settings);
+    const stop = board.subscribe(() => {});
+    const queries = ids.map((sessionId) => queryClient.getQueryCache().get(sessionQueryHash(sessionId))!);
+    return { refetchAll: () => Promise.all(queries.map((query) => query.observers[0]!.refetch())), stop };
+  },
 };
 
 const threadRunNs = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
@@ -67,36 +108,30 @@ async function measure(kind: Kind): Promise<{ microsecondsPerPoll: number; reque
   const client = api.client();
   const queryClient = new QueryClient();
   queryClient.mount();
-  const observers = ids.map((sessionId) => observerOf[kind](queryClient, client, sessionId));
-  // What a dashboard row reads: the observer then calls back only when these change.
-  for (const observer of observers) {
-    observer.trackProp('data');
-    observer.trackProp('error');
-  }
-  const unsubscribes = observers.map((observer) => observer.subscribe(() => {}));
+  const followed = follow[kind](queryClient, client, ids);
   try {
     // Subscribing sent the first load; each round asks every session once more.
-    await Promise.all(observers.map((observer) => observer.refetch()));
+    await followed.refetchAll();
     const requestsBefore = api.requests;
     const rounds: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const before = threadRunNs();
-      await Promise.all(observers.map((observer) => observer.refetch()));
+      await followed.refetchAll();
       rounds.push((threadRunNs() - before) / 1_000 / SESSIONS);
     }
     const measured = rounds.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
     return { microsecondsPerPoll: measured[Math.floor(measured.length / 2)]!, requests: api.requests - requestsBefore };
   } finally {
-    for (const unsubscribe of unsubscribes) unsubscribe();
+    followed.stop();
     queryClient.clear();
     queryClient.unmount();
   }
 }
 
-const figures: Record<Kind, number[]> = { 'raw options': [], 'kit options': [] };
+const figures: Record<Kind, number[]> = { 'raw options': [], 'kit options': [], 'kit board observer': [] };
 
 describe.skipIf(!canMeasure)('data layer figures', () => {
-  it('asks every session once per round, with either options', async () => {
+  it('asks every session once per round, whichever way it is followed', async () => {
     const kinds = Object.keys(figures) as Kind[];
     for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
       // Alternating which goes first, so warming up does not always favour one.
@@ -111,11 +146,11 @@ describe.skipIf(!canMeasure)('data layer figures', () => {
   afterAll(() => {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
     const raw = median(figures['raw options']);
-    const kit = median(figures['kit options']);
+    const medians = Object.entries(figures).map(([kind, values]) => `${kind} ${median(values)} (${(median(values) / raw).toFixed(2)}x)`);
     console.log(
       `\nData layer, ${SESSIONS} sessions, thread CPU µs per poll (no React, no timers), each repetition's median round:`,
       JSON.stringify(figures),
-      `\nmedians: raw options ${raw}, kit options ${kit} (${(kit / raw).toFixed(2)}x)`,
+      `\nmedians: ${medians.join(', ')}`,
     );
   });
 });
