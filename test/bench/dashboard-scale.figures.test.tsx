@@ -11,10 +11,11 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApi, Providers, scaleBoards, sessionIds, type Variant } from './dashboard';
+import { threadRunNs } from './threadCpu';
 
 // Vite resolves `import 'node:…'` as a browser would under NODE_ENV=production, so Node's own
 // modules are taken from Node directly. jsdom's `performance` has no event-loop utilisation.
-const { mkdirSync, readFileSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { dirname } = process.getBuiltinModule('node:path');
 const { performance: nodePerformance, PerformanceObserver } = process.getBuiltinModule('node:perf_hooks');
 const inspector = process.getBuiltinModule('node:inspector');
@@ -201,19 +202,6 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
     root.unmount();
     container.remove();
     queryClient.clear();
-  }
-}
-
-/**
- * Nanoseconds this thread has run on a core (Linux's schedstat), or undefined elsewhere: unlike
- * event-loop time it leaves out the moments the thread waited for a core, and unlike the
- * process's CPU time it leaves out V8's helper threads.
- */
-function threadRunNs(): number | undefined {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
-  } catch {
-    return undefined;
   }
 }
 

@@ -18,8 +18,7 @@ import { hookQueryOptions, sessionQueryHash, splitOptions } from '../../src/reac
 import { CheckoutSessionsObserver, type SessionsSettings } from '../../src/react/sessionsObserver';
 import { startWatching } from '../../src/react/sessionTransitions';
 import { createFakeApi, sessionIds } from './dashboard';
-
-const { readFileSync } = process.getBuiltinModule('node:fs');
+import { threadRunNs } from './threadCpu';
 
 const SESSIONS = 3_000;
 const ROUNDS = 12;
@@ -91,14 +90,7 @@ const follow: Record<Kind, (queryClient: QueryClient, client: CheckoutClient, id
   },
 };
 
-const threadRunNs = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
-const canMeasure = (() => {
-  try {
-    return Number.isFinite(threadRunNs());
-  } catch {
-    return false;
-  }
-})();
+const canMeasure = threadRunNs() !== undefined;
 
 /** Microseconds of the thread's CPU per poll (median round), and the requests the API got. */
 async function measure(kind: Kind): Promise<{ microsecondsPerPoll: number; requests: number }> {
@@ -115,9 +107,9 @@ async function measure(kind: Kind): Promise<{ microsecondsPerPoll: number; reque
     const requestsBefore = api.requests;
     const rounds: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      const before = threadRunNs();
+      const before = threadRunNs()!;
       await followed.refetchAll();
-      rounds.push((threadRunNs() - before) / 1_000 / SESSIONS);
+      rounds.push((threadRunNs()! - before) / 1_000 / SESSIONS);
     }
     const measured = rounds.slice(WARM_UP_ROUNDS).sort((a, b) => a - b);
     return { microsecondsPerPoll: measured[Math.floor(measured.length / 2)]!, requests: api.requests - requestsBefore };
