@@ -101,6 +101,18 @@ type SessionResult = UseQueryResult<CheckoutSession, CheckoutApiError>;
 type RawQuery = Query<CheckoutSession, CheckoutApiError>;
 
 /**
+ * One session's options as a raw React Query dashboard writes them, over the kit's client: polled
+ * `nextPollIn(query)` ms after each answer until its status is terminal.
+ */
+export function rawSessionOptions(client: CheckoutClient, sessionId: string, nextPollIn: (query: RawQuery) => number) {
+  return {
+    queryKey: ['raw-session', sessionId],
+    queryFn: ({ signal }: { signal: AbortSignal }) => client.getSession(sessionId, { signal }),
+    refetchInterval: (query: RawQuery) => (isTerminalStatus(query.state.data?.status) ? false : nextPollIn(query)),
+  };
+}
+
+/**
  * React Query as most dashboards use it: one `useQueries` for the board. With `spread`, each
  * session polls at its place in the period as the kit places it (a diagnostic: what spreading
  * polls over the period costs raw React Query itself).
@@ -111,16 +123,11 @@ export function useRawSessions(client: CheckoutClient, ids: readonly string[], p
     queries: ids.map((id) => {
       // As the kit does: the id is hashed once, not each time React Query asks for the interval.
       const phase = spread ? pollPhase(sessionIdHash(id), places) : 0;
-      return {
-        queryKey: ['raw-session', id],
-        queryFn: ({ signal }: { signal: AbortSignal }) => client.getSession(id, { signal }),
-        refetchInterval: (query: RawQuery) => {
-          if (isTerminalStatus(query.state.data?.status)) return false;
-          if (!spread) return period;
-          const now = Date.now();
-          return spreadPollTime(period, phase, query.state, now) - now;
-        },
-      };
+      return rawSessionOptions(client, id, (query) => {
+        if (!spread) return period;
+        const now = Date.now();
+        return spreadPollTime(period, phase, query.state, now) - now;
+      });
     }),
   });
 }
