@@ -1,16 +1,16 @@
 // npm run bench:isolated [-- --sizes 1000 --rounds 3 --variants "raw|kit board"]: the dashboard-scale
 // figures with each variant measured in a Node process of its own. In `npm run bench` the variants
-// take turns in one process, so each runs on code that the others warmed up and whose inline caches
-// their objects widened: one variant's rounds there drift up run after run (raw at 1,000 sessions:
-// 78, 88, then 96 ms of thread CPU per period in one run). Alone, no variant pays for another.
+// take turns in one process, which each leaves warmed up and shaped by its own objects: one variant's
+// rounds there drift up round after round (raw at 1,000 sessions: 78, 88, then 96 ms of thread CPU per
+// period in one run, the live heap after each teardown unchanged). Alone, no variant pays for another.
 // Prints each variant's median round and its ratio to raw, thread CPU beside event-loop time, and
 // writes test-results/bench/dashboard-scale.isolated.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ROOT } from './pack-kit.mjs';
 
-const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,3000' },
