@@ -19,7 +19,9 @@ const { values } = parseArgs({
   },
 });
 const variants = values.variants.split('|').map((variant) => variant.trim());
-const narrowedOutput = join(ROOT, 'test-results', 'bench', 'dashboard-scale.narrowed.json');
+const benchDir = join(ROOT, 'test-results', 'bench');
+// Where the bench writes a run narrowed to some variants or sizes, as this script's runs are.
+const narrowedOutput = join(benchDir, 'dashboard-scale.narrowed.json');
 
 /** One variant's measurements at every size, from a vitest process of its own. */
 function measureAlone(variant) {
@@ -55,6 +57,5 @@ const table = measurements.map((entry) => {
   };
 });
 console.table(table);
-const output = join(ROOT, 'test-results', 'bench', 'dashboard-scale.isolated.json');
-mkdirSync(join(ROOT, 'test-results', 'bench'), { recursive: true });
-writeFileSync(output, `${JSON.stringify({ measuredAt: new Date().toISOString(), rounds: Number(values.rounds), table, measurements }, null, 2)}\n`);
+mkdirSync(benchDir, { recursive: true });
+writeFileSync(join(benchDir, 'dashboard-scale.isolated.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), rounds: Number(values.rounds), table, measurements }, null, 2)}\n`);
