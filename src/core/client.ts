@@ -1,6 +1,7 @@
 import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS, retryAfterOf } from './errors';
 import { createRequestScheduler, type RequestPriority, type WaitUntilSendable } from './requestScheduler';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
+import { allowPollSpreading } from './pollSpreading';
 import { allowTabSharing } from './tabSharing';
 
 /**
@@ -312,5 +313,6 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
 
   const client = { getSession };
   if (options.crossTab !== false) allowTabSharing(client, { sessionsUrl: base, token: options.token });
+  allowPollSpreading();
   return client;
 }

@@ -2,18 +2,17 @@ import { focusManager, queryOptions, type Query } from '@tanstack/react-query';
 import type { CheckoutClient } from '../core/client';
 import { retryAfterOf, type CheckoutApiError } from '../core/errors';
 import { abortableWait } from '../core/abortable';
+import { pollSpreading } from '../core/pollSpreading';
 import {
   nextPollDelay,
-  pollPhase,
-  pollPlaces,
   retryDelayFor,
   sessionIdHash,
   shouldRetry,
-  spreadPollTime,
   type PollingPolicy,
   type RetryPolicy,
 } from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
+import type * as SpreadPolls from './spreadPolls';
 import { watchedSessionCount } from './sessionEvents';
 
 /**
@@ -93,16 +92,25 @@ export function pollDelayForQuery(query: CheckoutSessionQuery, policy: PollingPo
  */
 const SPREAD_FROM_SESSIONS = 16;
 
+/** The code of pages that spread their polls, once the first of them has loaded it. */
+let spreadPolls: typeof SpreadPolls | undefined;
+let spreadPollsLoading: Promise<void> | undefined;
+
 /**
- * On a page that watches many sessions: how long after `now` this one's next poll is due, at
- * its own place in the period (see {@link spreadPollTime}), and not sooner than a quarter
- * period after `now`; with `now` 0, when it is due. Undefined when polling is done, and on a
- * page that does not spread its polls: they follow the policy's delay.
+ * How polls are spread over each period on this page, if they are: past
+ * {@link SPREAD_FROM_SESSIONS} sessions watched, once that code has loaded (see
+ * `pollSpreading`). Until then, and where it cannot load (a network fault, a stale
+ * deployment), polls keep their plain cadence.
  */
-function spreadPollIn(query: CheckoutSessionQuery, delay: number | false, idHash: number, now: number): number | undefined {
-  const watched = watchedSessionCount();
-  if (delay === false || watched <= SPREAD_FROM_SESSIONS) return undefined;
-  return spreadPollTime(delay, pollPhase(idHash, pollPlaces(watched)), query.state, now) - now;
+function spreading() {
+  if (watchedSessionCount() <= SPREAD_FROM_SESSIONS) return undefined;
+  spreadPollsLoading ??= pollSpreading.load?.().then(
+    (loaded) => {
+      spreadPolls = loaded;
+    },
+    () => undefined,
+  );
+  return spreadPolls;
 }
 
 // The kit's CheckoutClient holds all its requests after a Retry-After (one client, one API
@@ -202,16 +210,19 @@ export function checkoutSessionQueryOptions(
   const priority = how.background ? 'low' : 'high';
   const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
     sendWhenAllowed(queryClient ?? client, signal, () => client.getSession(sessionId, { signal, priority, waitUntilSendable: untilPageVisible }));
+  const poller = { delay, idHash };
+  // The time until the next poll is due, or false when done. On a page that spreads its polls,
+  // the kit's clock makes them instead (spreadPolls.ts): React Query asks for the interval after
+  // every change of the entry, and that books the next poll.
+  const refetchInterval = (query: CheckoutSessionQuery): number | false => {
+    const next = delay(query);
+    const spread = spreading();
+    return spread && next !== false ? spread.bookPoll(query, refetchInterval, poller, next) : next;
+  };
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
     queryFn: (context) => getSession(context.signal, context.client),
-    // The time until the next poll is due, or false when done.
-    refetchInterval: (query) => {
-      const next = delay(query);
-      // One reading of the clock: two could differ by a millisecond and give an interval of 0,
-      // which React Query takes as "do not poll".
-      return spreadPollIn(query, next, idHash, Date.now()) ?? next;
-    },
+    refetchInterval,
     refetchIntervalInBackground: false,
     // Fresh until the next poll is due, so a watcher that mounts before then asks nothing (that
     // poll is coming); once the policy says stop, never stale again. Fresh is told as Infinity,
@@ -221,7 +232,7 @@ export function checkoutSessionQueryOptions(
       const next = delay(query);
       if (next === false) return Infinity;
       // From the last answer alone: counted from the time of asking, data would never go stale.
-      const dueAt = spreadPollIn(query, next, idHash, 0) ?? query.state.dataUpdatedAt + next;
+      const dueAt = spreading()?.spreadDueAt(query, next, idHash) ?? query.state.dataUpdatedAt + next;
       return Date.now() < dueAt ? Infinity : 0;
     },
     // On a page that spreads its polls, each session's timer asks within the period after the

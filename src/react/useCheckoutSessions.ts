@@ -3,6 +3,7 @@ import { useQueryClient, useQueryErrorResetBoundary, type QueryClient, type Quer
 import type { CheckoutSession } from '../core/schema';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { CheckoutClient } from '../core/client';
+import { allowPollSpreading } from '../core/pollSpreading';
 import { tabSharing } from '../core/tabSharing';
 import { useResolvedCheckoutClient } from './context';
 import type { CheckoutSessionQueryKey } from './queryOptions';
@@ -105,6 +106,8 @@ export function useCheckoutSessions(
   sessionIds: readonly string[],
   options: UseCheckoutSessionsOptions = {},
 ): UseCheckoutSessionResult[] {
+  // A dashboard spreads its polls whatever client it is given.
+  allowPollSpreading();
   const { sweep, ...hookOptions } = options;
   const split = splitOptions(hookOptions);
   const client = useResolvedCheckoutClient(split.client, 'useCheckoutSessions');

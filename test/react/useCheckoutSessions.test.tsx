@@ -1,5 +1,5 @@
 import { focusManager, QueryErrorResetBoundary, type QueryCache } from '@tanstack/react-query';
-import { act, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import { memo, Profiler, useState } from 'react';
 import { checkoutSessionKeys } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
@@ -312,6 +312,37 @@ describe('useCheckoutSessions', () => {
     await advance(1_000);
     expect(requests).toHaveLength(100);
     expect(new Set(requests.map((at) => at % 1_000)).size).toBe(2);
+  }, BIG_BOARD_TIMEOUT);
+
+  it('keeps a timer per place in the period between polls, not one per session', async () => {
+    renderHundredSessionBoard();
+    // Between the two places (0 and 500 ms into each second), no request in flight.
+    await advance(3_250);
+    // React Query's own polling would hold an interval per session: a hundred.
+    expect(vi.getTimerCount()).toBe(2);
+  }, BIG_BOARD_TIMEOUT);
+
+  it('asks nothing for a hundred sessions once their board unmounts, polls booked or not', async () => {
+    const requests = renderHundredSessionBoard();
+    await advance(3_000);
+    cleanup();
+    requests.length = 0;
+    await advance(5_000);
+    expect(requests).toHaveLength(0);
+  }, BIG_BOARD_TIMEOUT);
+
+  it('polls a hundred sessions on fake timers installed anew at the time the last ones left polls booked', async () => {
+    renderHundredSessionBoard();
+    await advance(3_000);
+    // The next test of a suite: the same start time, new fake timers, the old ones' polls never fired.
+    cleanup();
+    vi.useRealTimers();
+    vi.useFakeTimers();
+    const requests = renderHundredSessionBoard();
+    await advance(3_000);
+    requests.length = 0;
+    await advance(1_000);
+    expect(requests).toHaveLength(100);
   }, BIG_BOARD_TIMEOUT);
 
   it('asks for a hundred sessions over the period after the window regains focus, not all at once', async () => {
