@@ -42,7 +42,9 @@ export function spreadDueAt(query: CheckoutSessionQuery, delay: number, idHash: 
 /** The whole of a refetchInterval on a spreading page: books the next poll; React Query's own timer stays off. */
 export function bookPoll(query: CheckoutSessionQuery, refetchInterval: object, poller: SpreadPoller, delay: number): false {
   pollers.set(refetchInterval, poller);
-  pollAt(query, spreadDueAt(query, delay, poller.idHash, Date.now()));
+  // A fetch under way books when it ends: its answer, failure or cancellation changes the entry,
+  // and React Query asks again. Half of a poll's asking, saved.
+  if (query.state.fetchStatus === 'idle') pollAt(query, spreadDueAt(query, delay, poller.idHash, Date.now()));
   return false;
 }
 
