@@ -235,8 +235,8 @@ export function checkoutSessionQueryOptions(
       const dueAt = spreading()?.spreadDueAt(query, next, idHash) ?? query.state.dataUpdatedAt + next;
       return Date.now() < dueAt ? Infinity : 0;
     },
-    // On a page that spreads its polls, each session's timer asks within the period after the
-    // window is shown again: a focus refetch would ask for all of them in one tick.
+    // On a page that spreads its polls, each session is asked at its place within the period
+    // after the window is shown again: a focus refetch would ask for all of them in one tick.
     refetchOnWindowFocus: (query) => !how.background && watchedSessionCount() <= SPREAD_FROM_SESSIONS && delay(query) !== false && 'always',
     refetchOnReconnect: (query) => delay(query) !== false,
     retry: (failureCount, error) => shouldRetry(failureCount, error, policy.retry),

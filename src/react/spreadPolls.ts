@@ -51,7 +51,9 @@ export function bookPoll(query: CheckoutSessionQuery, refetchInterval: object, p
 /** One watcher's look at its session at a poll time: asks for it if due, or books when it is. */
 function check(query: CheckoutSessionQuery, options: Options, now: number) {
   const poller = pollers.get(options.refetchInterval as object);
-  if (!poller || options.enabled === false || query.state.fetchStatus !== 'idle') return;
+  // `enabled` as React Query reads it: a function of the entry, for a `useQuery` of these options.
+  const enabled = typeof options.enabled === 'function' ? options.enabled(query) : options.enabled;
+  if (!poller || enabled === false || query.state.fetchStatus !== 'idle') return;
   const delay = poller.delay(query);
   if (delay === false) return;
   const dueAt = spreadDueAt(query, delay, poller.idHash);

@@ -1,7 +1,7 @@
-import { focusManager, QueryErrorResetBoundary, type QueryCache } from '@tanstack/react-query';
+import { focusManager, QueryErrorResetBoundary, useQuery, type QueryCache } from '@tanstack/react-query';
 import { act, cleanup, screen } from '@testing-library/react';
 import { memo, Profiler, useState } from 'react';
-import { checkoutSessionKeys } from '../../src/react/queryOptions';
+import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions } from '../../src/react/useCheckoutSessions';
 import type { CheckoutClient } from '../../src/core/client';
@@ -344,6 +344,28 @@ describe('useCheckoutSessions', () => {
     await advance(1_000);
     expect(requests).toHaveLength(100);
   }, BIG_BOARD_TIMEOUT);
+
+  it('asks nothing for a session whose own useQuery is disabled by a function, on a page that spreads its polls', async () => {
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
+    const asked: string[] = [];
+    const client = makeTestClient({
+      fetch: async (url) => {
+        const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
+        asked.push(sessionId);
+        return Response.json(makeSession({ id: sessionId }));
+      },
+    });
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Page() {
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      useQuery({ ...checkoutSessionQueryOptions(client, 'cs_held', { pollInterval: 1_000 }), enabled: () => false });
+      return null;
+    }
+    renderWithClient(<Page />, { client });
+    await advance(5_000);
+    expect(asked).not.toContain('cs_held');
+    expect(asked.length).toBeGreaterThanOrEqual(100);
+  });
 
   it('asks for a hundred sessions over the period after the window regains focus, not all at once', async () => {
     const requests = renderHundredSessionBoard();
