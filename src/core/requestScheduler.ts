@@ -48,6 +48,8 @@ export const HOLD_RELEASE_WINDOW_MS = 1_000;
 
 interface Waiter {
   grant: () => void;
+  /** Until a pump takes it off its queue to start it. */
+  queued: boolean;
 }
 
 /**
@@ -122,6 +124,7 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
     }
     for (let priority = nextQueue(); priority && total() < maxConcurrent && releaseAllows(now); priority = nextQueue()) {
       const waiter = queues[priority].shift()!;
+      waiter.queued = false;
       inFlight[priority] += 1;
       if (release !== undefined) release.started += 1;
       waiter.grant();
@@ -152,17 +155,20 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
     }
     const granted = abortableWait(signal, (done) => {
       const queue = queues[priority];
-      const waiter: Waiter = { grant: done };
+      const waiter: Waiter = { grant: done, queued: true };
       if (front) queue.unshift(waiter);
       else queue.push(waiter);
       // A task that arrives during the release joins it, and the window stays: otherwise it
       // would wait behind the release for the whole window, however few were held (as when a
       // hold upstream, such as the React layer's, releases its own queue into this one).
       if (release !== undefined && !front) release.count += 1;
-      // Runs on grant and on abort alike; after a grant the waiter is already gone.
+      // Runs on grant and on abort alike. After a grant the waiter is already off the queue:
+      // looking for it there would cost every start a walk of the queue, and a burst of N
+      // requests N²/2 steps.
       return () => {
-        const index = queue.indexOf(waiter);
-        if (index !== -1) queue.splice(index, 1);
+        if (!waiter.queued) return;
+        waiter.queued = false;
+        queue.splice(queue.indexOf(waiter), 1);
       };
     });
     // Not from inside `start`: abortableWait cannot be told `done` before `start` has returned.
