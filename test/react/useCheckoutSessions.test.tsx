@@ -367,6 +367,31 @@ describe('useCheckoutSessions', () => {
     expect(asked.length).toBeGreaterThanOrEqual(100);
   });
 
+  it('keeps asking each session once per period after a board of seventeen drops to sixteen and stops spreading its polls', async () => {
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
+    const asked: string[] = [];
+    const client = makeTestClient({
+      fetch: async (url) => {
+        const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
+        asked.push(sessionId);
+        return Response.json(makeSession({ id: sessionId }));
+      },
+    });
+    const board = Array.from({ length: 17 }, (_, index) => `cs_${index}`);
+    function Dashboard({ count }: { count: number }) {
+      useCheckoutSessions(board.slice(0, count), { pollInterval: 1_000 });
+      return null;
+    }
+    const { rerender } = renderWithClient(<Dashboard count={17} />, { client });
+    // Between polls, each session's next one booked on the kit's clock.
+    await advance(3_250);
+    asked.length = 0;
+    rerender(<Dashboard count={16} />);
+    await advance(3_000);
+    const perSession = board.slice(0, 16).map((id) => asked.filter((sessionId) => sessionId === id).length);
+    expect(perSession).toEqual(Array.from({ length: 16 }, () => 3));
+  });
+
   it('asks for a hundred sessions over the period after the window regains focus, not all at once', async () => {
     const requests = renderHundredSessionBoard();
     await advance(2_000);
