@@ -31,14 +31,17 @@ const collectGarbage = vm.runInNewContext('gc') as () => void;
  * workers do not exit in a way that lets `node --cpu-prof` write one).
  */
 const PROFILE_DIR = process.env.BENCH_SCALE_CPU_PROFILE;
+const PROFILE_SAMPLING_US = 50;
 
 async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
   if (!PROFILE_DIR) return run();
   const session = new inspector.Session();
   session.connect();
-  const post = (method: string) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   await post('Profiler.enable');
+  // V8's default of one sample per millisecond gets a few dozen samples of a poll period's work.
+  await post('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_US });
   await post('Profiler.start');
   try {
     return await run();
