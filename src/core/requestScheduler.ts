@@ -194,7 +194,8 @@ export function createRequestScheduler({ maxConcurrent, holdAfter }: RequestSche
     if (sendable) await sendable;
     const granted = slot(signal, priority, false);
     if (granted) await granted;
-    const notYet = waitUntilSendable?.(signal);
+    // Asked again only after a wait: within one synchronous run, the page cannot have changed.
+    const notYet = sendable || granted ? waitUntilSendable?.(signal) : undefined;
     if (notYet !== undefined) {
       // It became unsendable while queued or held: give the slot back, wait, and keep its
       // place at the head of the queue. Asked no third time, so a gate that always returns a

@@ -262,6 +262,24 @@ describe('createRequestScheduler waitUntilSendable', () => {
     expect(sentAt).toEqual([1_000, 61_000]);
   });
 
+  it('asks waitUntilSendable once for a task that starts at once, and again right before one that queued starts', async () => {
+    const scheduler = createRequestScheduler({ maxConcurrent: 1 });
+    const tasks = manualTasks();
+    const asked: string[] = [];
+    const gate = (name: string) => () => {
+      asked.push(name);
+      return undefined;
+    };
+    void scheduler.run(tasks.task('first'), { waitUntilSendable: gate('first') });
+    void scheduler.run(tasks.task('second'), { waitUntilSendable: gate('second') });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual(['first', 'second']);
+    tasks.finish('first');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tasks.names()).toEqual(['first', 'second']);
+    expect(asked).toEqual(['first', 'second', 'second']);
+  });
+
   it('does not keep a slot while it waits to be sendable, so other tasks go ahead', async () => {
     const scheduler = createRequestScheduler({ maxConcurrent: 1 });
     const tasks = manualTasks();
