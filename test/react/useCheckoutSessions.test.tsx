@@ -38,21 +38,24 @@ const BIG_BOARD_TIMEOUT = 30_000;
 
 /**
  * A client whose fetch answers at once with `answer(sessionId, call)`, recording when each
- * request left: MSW would take seconds of real time for the thousand requests of a big board.
+ * request left and for which session: MSW would take seconds of real time for the thousand
+ * requests of a big board.
  */
 function instantClient(answer: (sessionId: string, call: number) => Partial<CheckoutSession> = () => ({})) {
   const requests: number[] = [];
+  const asked: string[] = [];
   const calls = new Map<string, number>();
   const client = makeTestClient({
     fetch: async (url) => {
       requests.push(Date.now());
       const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
+      asked.push(sessionId);
       const call = (calls.get(sessionId) ?? 0) + 1;
       calls.set(sessionId, call);
       return Response.json(makeSession({ id: sessionId, ...answer(sessionId, call) }));
     },
   });
-  return { client, requests };
+  return { client, requests, asked };
 }
 
 describe('useCheckoutSessions', () => {
@@ -347,14 +350,7 @@ describe('useCheckoutSessions', () => {
 
   it('asks nothing for a session whose own useQuery is disabled by a function, on a page that spreads its polls', async () => {
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
-    const asked: string[] = [];
-    const client = makeTestClient({
-      fetch: async (url) => {
-        const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
-        asked.push(sessionId);
-        return Response.json(makeSession({ id: sessionId }));
-      },
-    });
+    const { client, asked } = instantClient();
     const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
     function Page() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
@@ -369,14 +365,7 @@ describe('useCheckoutSessions', () => {
 
   it('keeps asking each session once per period after a board of seventeen drops to sixteen and stops spreading its polls', async () => {
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
-    const asked: string[] = [];
-    const client = makeTestClient({
-      fetch: async (url) => {
-        const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
-        asked.push(sessionId);
-        return Response.json(makeSession({ id: sessionId }));
-      },
-    });
+    const { client, asked } = instantClient();
     const board = Array.from({ length: 17 }, (_, index) => `cs_${index}`);
     function Dashboard({ count }: { count: number }) {
       useCheckoutSessions(board.slice(0, count), { pollInterval: 1_000 });
