@@ -128,16 +128,22 @@ const untilPageVisible = (signal: AbortSignal | undefined) =>
 /** Sends once the owner's hold has passed and the page is visible; a Retry-After in the answer starts a hold. */
 function sendWhenAllowed<T>(owner: object, signal: AbortSignal, send: () => Promise<T>): Promise<T> {
   const wait = (heldUntil.get(owner) ?? 0) - Date.now();
-  // Most polls have nothing to wait for: sent at once, they cost no extra turns of the microtask queue.
-  const sent =
-    wait > 0 || !focusManager.isFocused()
-      ? abortableWait(signal, (done) => {
-          const timer = setTimeout(done, wait);
-          return () => clearTimeout(timer);
-        })
-          .then(() => untilPageVisible(signal))
-          .then(send)
-      : send();
+  let sent: Promise<T>;
+  try {
+    // Most polls have nothing to wait for: sent at once, they cost no extra turns of the microtask queue.
+    sent =
+      wait > 0 || !focusManager.isFocused()
+        ? abortableWait(signal, (done) => {
+            const timer = setTimeout(done, wait);
+            return () => clearTimeout(timer);
+          })
+            .then(() => untilPageVisible(signal))
+            .then(send)
+        : send();
+  } catch (error) {
+    // A client of the app's own may throw before it returns a promise: its Retry-After holds all the same.
+    sent = Promise.reject(error);
+  }
   return sent.catch((error: unknown) => {
     const holdMs = retryAfterOf(error);
     if (holdMs !== undefined) heldUntil.set(owner, Date.now() + holdMs);

@@ -9,6 +9,8 @@ import {
 } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { Profiler, Suspense, type ReactNode } from 'react';
+import type { CheckoutClient } from '../../src/core/client';
+import { CheckoutApiError } from '../../src/core/errors';
 import type { CheckoutSession } from '../../src/core/schema';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { useCheckoutSession, type UseCheckoutSessionOptions } from '../../src/react/useCheckoutSession';
@@ -201,6 +203,30 @@ describe('useCheckoutSession polling', () => {
       expect(requests).toHaveLength(3);
       expect(result.current.data?.status).toBe('SUCCEEDED');
     });
+  });
+
+  it('holds a refetch() after a Retry-After that a client of the app\'s own threw before returning a promise', async () => {
+    const sentAt: number[] = [];
+    const client: CheckoutClient = {
+      getSession(sessionId) {
+        sentAt.push(Date.now());
+        if (sentAt.length === 2) {
+          throw new CheckoutApiError({ kind: 'rate_limited', status: 429, message: 'Too many requests.', retryAfterMs: 5_000 });
+        }
+        return Promise.resolve(makeSession({ id: sessionId }));
+      },
+    };
+    const queryClient = makeQueryClient();
+    const { result } = renderHook(() => useCheckoutSession('cs_1', { client, pollInterval: 1_000, retry: false }), {
+      wrapper: ({ children }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>,
+    });
+    await advance(2_000);
+    expect(result.current.error?.kind).toBe('rate_limited');
+    void result.current.refetch();
+    await advance(3_900);
+    expect(sentAt).toHaveLength(2);
+    await advance(200);
+    expect(sentAt).toHaveLength(3);
   });
 
   it('keeps the last good data and resumes polling after the retry budget is spent', async () => {
