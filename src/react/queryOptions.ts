@@ -152,6 +152,17 @@ function sendWhenAllowed<T>(owner: object, signal: AbortSignal, send: () => Prom
 }
 
 /**
+ * The query function of {@link checkoutSessionQueryOptions}: the session, asked through the
+ * client once the Retry-After hold of the QueryClient has passed and the page is visible.
+ */
+export function sessionQueryFn(client: CheckoutClient, sessionId: string, how: SessionQueryHow = {}) {
+  // A sweep's requests wait behind those of sessions someone is looking at.
+  const priority = how.background ? 'low' : 'high';
+  return ({ signal, client: queryClient }: { signal: AbortSignal; client?: object | undefined }) =>
+    sendWhenAllowed(queryClient ?? client, signal, () => client.getSession(sessionId, { signal, priority, waitUntilSendable: untilPageVisible }));
+}
+
+/**
  * How a session is followed, beyond the policy.
  *
  * @example
@@ -212,10 +223,6 @@ export function checkoutSessionQueryOptions(
   };
   // React Query asks for the interval after every change of the entry: hash the id once.
   const idHash = sessionIdHash(sessionId);
-  // A sweep's requests wait behind those of sessions someone is looking at.
-  const priority = how.background ? 'low' : 'high';
-  const getSession = (signal: AbortSignal, queryClient: object | undefined) =>
-    sendWhenAllowed(queryClient ?? client, signal, () => client.getSession(sessionId, { signal, priority, waitUntilSendable: untilPageVisible }));
   const poller = { delay, idHash };
   // The time until the next poll is due, or false when done. On a page that spreads its polls,
   // the kit's clock makes them instead (spreadPolls.ts): React Query asks for the interval after
@@ -227,7 +234,7 @@ export function checkoutSessionQueryOptions(
   };
   return queryOptions<CheckoutSession, CheckoutApiError, CheckoutSession, CheckoutSessionQueryKey>({
     queryKey: checkoutSessionKeys.detail(sessionId),
-    queryFn: (context) => getSession(context.signal, context.client),
+    queryFn: sessionQueryFn(client, sessionId, how),
     refetchInterval,
     refetchIntervalInBackground: false,
     // Fresh until the next poll is due, so a watcher that mounts before then asks nothing (that

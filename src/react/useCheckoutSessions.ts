@@ -6,7 +6,7 @@ import type { CheckoutClient } from '../core/client';
 import { allowPollSpreading } from '../core/pollSpreading';
 import { tabSharing } from '../core/tabSharing';
 import { useResolvedCheckoutClient } from './context';
-import type { CheckoutSessionQueryKey } from './queryOptions';
+import { sessionQueryFn, type CheckoutSessionQueryKey } from './queryOptions';
 import { CheckoutSessionsObserver, type SessionsSettings } from './sessionsObserver';
 import { hasSessionId, hookQueryOptions, sessionQueryHash, splitOptions } from './sessionResult';
 import { startWatching } from './sessionTransitions';
@@ -132,14 +132,11 @@ export function useCheckoutSessions(
     return {
       optionsFor: (sessionId) => {
         const enabled = hasSessionId(sessionId) && split.enabled;
-        const options = { ...hookQueryOptions(client, sessionId, swept, enabled), queryHash: sessionQueryHash(sessionId) };
-        if (!stable.sweepInterval) return options;
+        const queryHash = sessionQueryHash(sessionId);
+        if (!stable.sweepInterval) return { ...hookQueryOptions(client, sessionId, swept, enabled), queryHash };
         const background = hookQueryOptions(client, sessionId, swept, enabled, { background: true });
-        return {
-          ...background,
-          queryHash: options.queryHash,
-          queryFn: sweepQueryFn(options.queryHash, options.queryFn as SessionQueryFn, background.queryFn as SessionQueryFn),
-        };
+        // Of the options a row on screen would have, only the query function is needed.
+        return { ...background, queryHash, queryFn: sweepQueryFn(queryHash, sessionQueryFn(client, sessionId), background.queryFn as SessionQueryFn) };
       },
       policy: swept.policy,
       // A sweep is not shared: thousands of locks per tab, for a cadence of tens of seconds.
