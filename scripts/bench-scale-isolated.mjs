@@ -6,7 +6,8 @@
 // Prints each variant's median round and its ratio to raw, thread CPU beside event-loop time, and
 // writes test-results/bench/dashboard-scale.isolated.json. One process to the next moves a figure by
 // up to a sixth (the machine's speed drifts over minutes): with --repeats N, each variant is measured
-// in N processes, taking turns with the others, and the table gives the median process.
+// in N processes, taking turns with the others, and the table gives the median process, and the
+// median of each repeat's ratio to raw's process of the same repeat.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,15 +46,29 @@ const processes = [];
 for (let repeat = 1; repeat <= Number(values.repeats); repeat += 1) {
   for (const variant of variants) {
     console.log(`Measuring ${variant} alone (${repeat} of ${values.repeats})…`);
-    processes.push(...measureAlone(variant));
+    processes.push(...measureAlone(variant).map((entry) => ({ ...entry, repeat })));
   }
 }
 /** Each variant's median process at each size, by thread CPU (event-loop time where there is none). */
 const cost = (entry) => entry.threadCpuMsPerPeriod ?? entry.mainThreadMsPerPeriod;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+/**
+ * The median, over repeats, of the variant's cost over raw's in the same repeat: processes of one
+ * repeat ran minutes apart at most, so a drift of the machine's speed over the run cancels out.
+ */
+function pairedRatio(variant, sessions) {
+  const ratios = processes
+    .filter((entry) => entry.variant === variant && entry.sessions === sessions)
+    .flatMap((entry) => {
+      const raw = processes.find((other) => other.variant === 'raw' && other.sessions === sessions && other.repeat === entry.repeat);
+      return raw ? [cost(entry) / cost(raw)] : [];
+    });
+  return ratios.length > 0 ? median(ratios) : undefined;
+}
 const measurements = variants.flatMap((variant) =>
   [...new Set(processes.map((entry) => entry.sessions))].map((sessions) => {
     const alike = processes.filter((entry) => entry.variant === variant && entry.sessions === sessions).sort((a, b) => cost(a) - cost(b));
-    return { ...alike[Math.floor((alike.length - 1) / 2)], processes: alike.map(cost) };
+    return { ...alike[Math.floor((alike.length - 1) / 2)], processes: alike.map(cost), pairedRatio: pairedRatio(variant, sessions) };
   }),
 );
 const ratio = (value, raw) => (raw ? `${(value / raw).toFixed(2)}×` : '');
@@ -66,6 +81,7 @@ const table = measurements.map((entry) => {
     '/ raw': ratio(entry.mainThreadMsPerPeriod, raw?.mainThreadMsPerPeriod),
     'thread CPU ms/period': entry.threadCpuMsPerPeriod,
     'thread CPU / raw': entry.threadCpuMsPerPeriod === null ? '' : ratio(entry.threadCpuMsPerPeriod, raw?.threadCpuMsPerPeriod),
+    'thread CPU / raw of the same repeat (median)': entry.pairedRatio === undefined ? '' : `${entry.pairedRatio.toFixed(2)}×`,
     'GC ms/period': entry.gcMsPerPeriod,
     'req/session/period': entry.requestsPerSessionPerPeriod,
     'thread CPU of each process': entry.processes.join(' '),
