@@ -51,7 +51,8 @@ for (let repeat = 1; repeat <= Number(values.repeats); repeat += 1) {
 }
 /** Each variant's median process at each size, by thread CPU (event-loop time where there is none). */
 const cost = (entry) => entry.threadCpuMsPerPeriod ?? entry.mainThreadMsPerPeriod;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+/** The middle of a sorted list, the lower one of two. */
+const middle = (sorted) => sorted[Math.floor((sorted.length - 1) / 2)];
 /**
  * The median, over repeats, of the variant's cost over raw's in the same repeat: processes of one
  * repeat ran minutes apart at most, so a drift of the machine's speed over the run cancels out.
@@ -63,12 +64,12 @@ function pairedRatio(variant, sessions) {
       const raw = processes.find((other) => other.variant === 'raw' && other.sessions === sessions && other.repeat === entry.repeat);
       return raw ? [cost(entry) / cost(raw)] : [];
     });
-  return ratios.length > 0 ? median(ratios) : undefined;
+  return ratios.length > 0 ? middle(ratios.sort((a, b) => a - b)) : undefined;
 }
 const measurements = variants.flatMap((variant) =>
   [...new Set(processes.map((entry) => entry.sessions))].map((sessions) => {
     const alike = processes.filter((entry) => entry.variant === variant && entry.sessions === sessions).sort((a, b) => cost(a) - cost(b));
-    return { ...alike[Math.floor((alike.length - 1) / 2)], processes: alike.map(cost), pairedRatio: pairedRatio(variant, sessions) };
+    return { ...middle(alike), processes: alike.map(cost), pairedRatio: pairedRatio(variant, sessions) };
   }),
 );
 const ratio = (value, raw) => (raw ? `${(value / raw).toFixed(2)}×` : '');
