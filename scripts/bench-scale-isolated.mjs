@@ -91,3 +91,12 @@ const table = measurements.map((entry) => {
 console.table(table);
 mkdirSync(benchDir, { recursive: true });
 writeFileSync(join(benchDir, 'dashboard-scale.isolated.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), rounds: Number(values.rounds), repeats: Number(values.repeats), table, measurements }, null, 2)}\n`);
+
+// Issue 12's goal, judged here on the paired ratio: no kit variant may spend more thread CPU per
+// period than raw's process of the same repeat, in the median repeat. The table alone would let a
+// run that misses it exit 0.
+const overRaw = measurements.filter((entry) => entry.variant.startsWith('kit') && entry.pairedRatio !== undefined && entry.pairedRatio > 1);
+for (const entry of overRaw) {
+  console.error(`${entry.variant} at ${entry.sessions} sessions: ${entry.pairedRatio.toFixed(2)}× raw's thread CPU per period (median repeat), more than raw.`);
+}
+if (overRaw.length > 0) process.exitCode = 1;
