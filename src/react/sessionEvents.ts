@@ -1,4 +1,4 @@
-import type { QueryCache, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+import type { Query, QueryCache, QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
 
 /** A change of one session's cache entry: its state changed, or it entered or left the cache. */
 export type SessionEntryEvent = Extract<QueryCacheNotifyEvent, { type: 'updated' | 'added' | 'removed' }>;
@@ -6,17 +6,19 @@ export type SessionEntryListener = (event: SessionEntryEvent) => void;
 
 interface SessionEventHub {
   byHash: Map<string, Set<SessionEntryListener>>;
+  queryClient: QueryClient;
   unsubscribeFromCache: () => void;
 }
 
 // One QueryCache listener per cache, handing each event only to the watchers of that one
 // session. A listener per watcher on the whole cache would wake every watcher on every event of
 // every session: a dashboard of N rows would do N² work per poll period (TanStack/query#8604
-// was the same defect in useQueries).
-const hubs = new WeakMap<QueryCache, SessionEventHub>();
+// was the same defect in useQueries). A hub leaves with its last watcher, so a Map keeps no
+// cache alive, and {@link queryClientHolding} can look through them.
+const hubs = new Map<QueryCache, SessionEventHub>();
 let watchedSessions = 0;
 
-function openHub(cache: QueryCache): SessionEventHub {
+function openHub(queryClient: QueryClient, cache: QueryCache): SessionEventHub {
   const byHash = new Map<string, Set<SessionEntryListener>>();
   const unsubscribeFromCache = cache.subscribe((event) => {
     // Observer events follow every state change; only the state change itself concerns watchers,
@@ -26,7 +28,7 @@ function openHub(cache: QueryCache): SessionEventHub {
     const listeners = byHash.get(event.query.queryHash);
     if (listeners) for (const listener of listeners) listener(event);
   });
-  return { byHash, unsubscribeFromCache };
+  return { byHash, queryClient, unsubscribeFromCache };
 }
 
 /**
@@ -36,7 +38,7 @@ function openHub(cache: QueryCache): SessionEventHub {
  */
 export function subscribeToSessionEntry(queryClient: QueryClient, queryHash: string, listener: SessionEntryListener): () => void {
   const cache = queryClient.getQueryCache();
-  const hub = hubs.get(cache) ?? openHub(cache);
+  const hub = hubs.get(cache) ?? openHub(queryClient, cache);
   hubs.set(cache, hub);
   const listeners = hub.byHash.get(queryHash) ?? new Set();
   if (listeners.size === 0) {
@@ -58,4 +60,13 @@ export function subscribeToSessionEntry(queryClient: QueryClient, queryHash: str
 /** How many distinct sessions the page's hooks watch now, over every QueryClient. */
 export function watchedSessionCount(): number {
   return watchedSessions;
+}
+
+/**
+ * The QueryClient whose cache holds this entry, of those the page's hooks watch: for asking
+ * for a session outside React Query's fetch (spreadPolls.ts), with the context it would give.
+ */
+export function queryClientHolding(query: Pick<Query, 'queryHash'>): QueryClient | undefined {
+  for (const [cache, hub] of hubs) if ((cache.get(query.queryHash) as object | undefined) === query) return hub.queryClient;
+  return undefined;
 }

@@ -91,7 +91,9 @@ function sweepInterval(sweep: UseCheckoutSessionsOptions['sweep']): number | und
  * object until its own session changes (and the array too, while none does), so rows given
  * their result under `memo` re-render only for their own session, and a poll that brings
  * equal data renders nothing. The work per poll does not grow with the number of sessions
- * listed. The callbacks fire once per transition of each session.
+ * listed. The callbacks fire once per transition of each session. Past 16 sessions watched on
+ * the page, a poll of a session that has data is not a React Query fetch (see the README's
+ * "Spread"): `isFetching` stays false during it and `cancelQueries` does not stop it.
  *
  * @example
  * const results = useCheckoutSessions(ids);

@@ -1,4 +1,4 @@
-import { focusManager, QueryErrorResetBoundary, useQuery, type QueryCache } from '@tanstack/react-query';
+import { focusManager, QueryCache, QueryClient, QueryErrorResetBoundary, useQuery } from '@tanstack/react-query';
 import { act, cleanup, screen } from '@testing-library/react';
 import { memo, Profiler, useState } from 'react';
 import { checkoutSessionKeys, checkoutSessionQueryOptions } from '../../src/react/queryOptions';
@@ -363,6 +363,104 @@ describe('useCheckoutSessions', () => {
     expect(asked.length).toBeGreaterThanOrEqual(100);
   });
 
+  it('retries a failed poll by the retry policy before it shows the error, on a page that spreads its polls', async () => {
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
+    const calls = new Map<string, number>();
+    const client = makeTestClient({
+      fetch: async (url) => {
+        const sessionId = decodeURIComponent(String(url).split('/').pop() ?? '');
+        const call = (calls.get(sessionId) ?? 0) + 1;
+        calls.set(sessionId, call);
+        return sessionId === 'cs_0' && call >= 3 ? Response.json({ error: { code: 'internal', message: 'down' } }, { status: 503 }) : Response.json(makeSession({ id: sessionId }));
+      },
+    });
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Page() {
+      const [first] = useCheckoutSessions(board, { pollInterval: 1_000, retry: 2, retryDelay: 100 });
+      return <p>{first?.error ? `failed after ${first.failureCount}` : (first?.data?.status ?? 'loading')}</p>;
+    }
+    renderWithClient(<Page />, { client });
+    // First load, a poll at 1 s, a failing poll at 2 s, then its first retry at 2.1 s.
+    await advance(2_150);
+    expect(calls.get('cs_0')).toBe(4);
+    expect(screen.getByText('PENDING')).toBeTruthy();
+    await advance(100);
+    expect(calls.get('cs_0')).toBe(5);
+    expect(screen.getByText('failed after 3')).toBeTruthy();
+  });
+
+  it('aborts the polls under way of a board that unmounts, on a page that spreads its polls', async () => {
+    const calls = new Map<string, number>();
+    const pollSignals: AbortSignal[] = [];
+    // Every session answers its first load, then never answers a poll: they stay under way.
+    const client: CheckoutClient = {
+      getSession: (sessionId, options) => {
+        const call = (calls.get(sessionId) ?? 0) + 1;
+        calls.set(sessionId, call);
+        if (call === 1) return Promise.resolve(makeSession({ id: sessionId }));
+        const signal = options?.signal as AbortSignal;
+        pollSignals.push(signal);
+        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
+      },
+    };
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Page() {
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      return null;
+    }
+    renderWithClient(<Page />, { client });
+    await advance(2_000);
+    expect(pollSignals).toHaveLength(20);
+    expect(pollSignals.filter((signal) => signal.aborted)).toHaveLength(0);
+    cleanup();
+    expect(pollSignals.filter((signal) => signal.aborted)).toHaveLength(20);
+  });
+
+  it('calls the QueryCache\'s onSuccess for every answer, on a page that spreads its polls', async () => {
+    vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
+    const { client, asked } = instantClient();
+    const answered: unknown[] = [];
+    const queryClient = new QueryClient({ queryCache: new QueryCache({ onSuccess: (_data, query) => answered.push(query.queryKey[1]) }) });
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Page() {
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      return null;
+    }
+    renderWithClient(<Page />, { client, queryClient });
+    await advance(3_100);
+    const askedForFirst = asked.filter((sessionId) => sessionId === 'cs_0').length;
+    expect(askedForFirst).toBeGreaterThanOrEqual(3);
+    expect(answered.filter((sessionId) => sessionId === 'cs_0')).toHaveLength(askedForFirst);
+  });
+
+  it('keeps what the app wrote to a session while its poll was under way, on a page that spreads its polls', async () => {
+    let holdPolls = false;
+    let answerPoll: (() => void) | undefined;
+    const client: CheckoutClient = {
+      getSession: (sessionId) => {
+        if (sessionId !== 'cs_0' || !holdPolls) return Promise.resolve(makeSession({ id: sessionId }));
+        return new Promise((resolve) => {
+          answerPoll = () => resolve(makeSession({ id: sessionId, status: 'PENDING' }));
+        });
+      },
+    };
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Page() {
+      const [first] = useCheckoutSessions(board, { pollInterval: 1_000 });
+      return <p>{first?.data?.status ?? 'loading'}</p>;
+    }
+    const { queryClient } = renderWithClient(<Page />, { client });
+    await advance(500);
+    expect(screen.getByText('PENDING')).toBeTruthy();
+    holdPolls = true;
+    await advance(1_500);
+    expect(answerPoll).toBeDefined();
+    act(() => queryClient.setQueryData(checkoutSessionKeys.detail('cs_0'), makeSession({ id: 'cs_0', status: 'SUCCEEDED' })));
+    answerPoll?.();
+    await advance(100);
+    expect(screen.getByText('SUCCEEDED')).toBeTruthy();
+  });
+
   it('keeps asking each session once per period after a board of seventeen drops to sixteen and stops spreading its polls', async () => {
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
     const { client, asked } = instantClient();
@@ -488,6 +586,18 @@ describe('useCheckoutSessions with sweep', () => {
     );
   }
 
+  /** The API behind `api`, recording the priority of each request for `cs_a`. */
+  function recordPrioritiesOfA(api: ReturnType<typeof instantClient>) {
+    const priorities: Array<string | undefined> = [];
+    const client: CheckoutClient = {
+      getSession: (sessionId, options) => {
+        if (sessionId === 'cs_a') priorities.push(options?.priority);
+        return api.client.getSession(sessionId, options);
+      },
+    };
+    return { client, priorities };
+  }
+
   it('asks for sessions no row watches only at the sweep cadence', async () => {
     const requestsFor = serveCounted();
     renderWithClient(<Dashboard initialRows={[]} />);
@@ -559,15 +669,28 @@ describe('useCheckoutSessions with sweep', () => {
     expect(requestsFor('cs_b')).toBe(1);
   });
 
+  it('sends every poll of a session whose row is on screen at high priority, on a page that spreads its polls', async () => {
+    const { client, priorities } = recordPrioritiesOfA(instantClient());
+    const page = ['cs_a', ...Array.from({ length: 20 }, (_, index) => `cs_other_${index}`)];
+    let showRow: () => void = () => undefined;
+    function Page() {
+      const [rowShown, setRowShown] = useState(false);
+      showRow = () => setRowShown(true);
+      useCheckoutSessions(page, { pollInterval: 1_000, sweep: { pollInterval: 1_000 } });
+      return rowShown ? <Row id="cs_a" /> : null;
+    }
+    renderWithClient(<Page />, { client });
+    await advance(1_000);
+    // The row comes after the sweep among the session's watchers: the sweep's poll must see it.
+    act(() => showRow());
+    priorities.length = 0;
+    await advance(5_000);
+    expect(priorities.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(priorities)).toEqual(new Set(['high']));
+  });
+
   it('sends a poll that a row on screen and the sweep both come due for at the row\'s high priority', async () => {
-    const priorities: Array<string | undefined> = [];
-    const api = instantClient(() => ({ status: 'SUCCEEDED', refunds: [makeRefund({ status: 'PENDING' })] }));
-    const client: CheckoutClient = {
-      getSession: (sessionId, options) => {
-        if (sessionId === 'cs_a') priorities.push(options?.priority);
-        return api.client.getSession(sessionId, options);
-      },
-    };
+    const { client, priorities } = recordPrioritiesOfA(instantClient(() => ({ status: 'SUCCEEDED', refunds: [makeRefund({ status: 'PENDING' })] })));
     // Both follow the pending refund every 5 s, so their timers come due together.
     const policy = { pollInterval: 1_000, followRefunds: { pollInterval: 5_000 } };
     let rerenderRow: () => void = () => undefined;
