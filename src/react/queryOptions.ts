@@ -245,7 +245,7 @@ export function checkoutSessionQueryOptions(
       const next = delay(query);
       if (next === false) return Infinity;
       // From the last answer alone: counted from the time of asking, data would never go stale.
-      const dueAt = spreading()?.spreadDueAt(query, next, idHash) ?? query.state.dataUpdatedAt + next;
+      const dueAt = spreading()?.freshUntil(query, next, idHash) ?? query.state.dataUpdatedAt + next;
       return Date.now() < dueAt ? Infinity : 0;
     },
     // On a page that spreads its polls, each session is asked at its place within the period

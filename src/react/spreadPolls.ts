@@ -37,8 +37,17 @@ const dueByTimers = new WeakMap<object, Map<number, Set<CheckoutSessionQuery>>>(
  * When the session's next poll is due, at its place in the period (see `spreadPollTime`): by
  * its last answer alone, or not sooner than a quarter period after `now`.
  */
-export function spreadDueAt(query: CheckoutSessionQuery, delay: number, idHash: number, now = 0): number {
+function spreadDueAt(query: CheckoutSessionQuery, delay: number, idHash: number, now = 0): number {
   return spreadPollTime(delay, pollPhase(idHash, pollPlaces(watchedSessionCount())), query.state, now);
+}
+
+/**
+ * Until when the session's data counts as fresh: until its next poll is due, and while a poll
+ * of it is under way, so that a row mounting then waits for that answer instead of asking
+ * again, as it would join a fetch of React Query's.
+ */
+export function freshUntil(query: CheckoutSessionQuery, delay: number, idHash: number): number {
+  return asking.has(query) ? Infinity : spreadDueAt(query, delay, idHash);
 }
 
 /** The whole of a refetchInterval on a spreading page: books the next poll; React Query's own timer stays off. */

@@ -461,6 +461,45 @@ describe('useCheckoutSessions', () => {
     expect(screen.getByText('SUCCEEDED')).toBeTruthy();
   });
 
+  it('asks nothing more for a session whose row mounts while its poll is under way, on a page that spreads its polls', async () => {
+    let holdPolls = false;
+    let answerPoll: (() => void) | undefined;
+    let askedForFirst = 0;
+    const client: CheckoutClient = {
+      getSession: (sessionId) => {
+        if (sessionId === 'cs_0') askedForFirst += 1;
+        if (sessionId !== 'cs_0' || !holdPolls) return Promise.resolve(makeSession({ id: sessionId }));
+        return new Promise((resolve) => {
+          answerPoll = () => resolve(makeSession({ id: sessionId, status: 'SUCCEEDED' }));
+        });
+      },
+    };
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Row({ id }: { id: string }) {
+      const { data } = useCheckoutSession(id, { pollInterval: 1_000 });
+      return <p>{data?.status}</p>;
+    }
+    let showRow: () => void = () => undefined;
+    function Page() {
+      const [rowShown, setRowShown] = useState(false);
+      showRow = () => setRowShown(true);
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      return rowShown ? <Row id="cs_0" /> : null;
+    }
+    renderWithClient(<Page />, { client });
+    await advance(500);
+    holdPolls = true;
+    await advance(1_500);
+    expect(answerPoll).toBeDefined();
+    const askedBeforeRow = askedForFirst;
+    act(() => showRow());
+    await advance(10);
+    expect(askedForFirst).toBe(askedBeforeRow);
+    answerPoll?.();
+    await advance(10);
+    expect(screen.getByText('SUCCEEDED')).toBeTruthy();
+  });
+
   it('keeps asking each session once per period after a board of seventeen drops to sixteen and stops spreading its polls', async () => {
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
     const { client, asked } = instantClient();
