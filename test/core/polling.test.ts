@@ -159,20 +159,20 @@ describe('pollPhase', () => {
     ['sequential', (index: number) => `cs_${index}`],
     // Ids scrambled by multiplying the index by odd constants: random-looking, the same on every run.
     ['random', (index: number) => `cs_live_${(Math.imul(index + 1, 0x9e3779b1) >>> 0).toString(36)}${(Math.imul(index + 7, 0x85ebca6b) >>> 0).toString(36)}`],
-  ])('spreads many %s ids evenly over twenty places in the period', (_kind, idAt) => {
+  ])('spreads many %s ids evenly over a hundred places in the period', (_kind, idAt) => {
     const places = new Map<number, number>();
     for (let index = 0; index < 10_000; index += 1) {
-      const phase = pollPhase(sessionIdHash(idAt(index)), 20);
+      const phase = pollPhase(sessionIdHash(idAt(index)), 100);
       places.set(phase, (places.get(phase) ?? 0) + 1);
     }
-    expect([...places.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, place) => place / 20));
-    for (const count of places.values()) expect(count).toBeGreaterThan(400);
+    expect([...places.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, place) => place / 100));
+    for (const count of places.values()) expect(count).toBeGreaterThan(70);
   });
 });
 
 describe('pollPlaces', () => {
-  it('polls fifty sessions at each place, from one place up to twenty', () => {
-    expect([1, 50, 51, 100, 101, 999, 1_000, 3_000].map(pollPlaces)).toEqual([1, 1, 2, 2, 3, 20, 20, 20]);
+  it('polls twenty-five sessions at each place, from one place up to a hundred', () => {
+    expect([1, 25, 26, 100, 101, 1_000, 2_500, 2_501, 10_000].map(pollPlaces)).toEqual([1, 1, 2, 4, 5, 40, 100, 100, 100]);
   });
 });
 
