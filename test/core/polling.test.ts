@@ -171,8 +171,8 @@ describe('pollPhase', () => {
 });
 
 describe('pollPlaces', () => {
-  it('polls twenty-five sessions at each place, from one place up to a hundred', () => {
-    expect([1, 25, 26, 100, 101, 1_000, 2_500, 2_501, 10_000].map(pollPlaces)).toEqual([1, 1, 2, 4, 5, 40, 100, 100, 100]);
+  it('polls fifty sessions at each place up to a thousand sessions, then thirty, from one place up to a hundred', () => {
+    expect([1, 50, 51, 100, 101, 999, 1_000, 1_001, 3_000, 3_001, 10_000].map(pollPlaces)).toEqual([1, 1, 2, 2, 3, 20, 20, 34, 100, 100, 100]);
   });
 });
 
