@@ -154,7 +154,13 @@ function pollDirectly(query: CheckoutSessionQuery, options: Options) {
     unfollow(cache);
     if (asking.get(query) !== controller) return false;
     asking.delete(query);
-    return query.state.fetchStatus === 'idle' && query.state.dataUpdatedAt <= askedAt;
+    // React Query's own fetch answers instead, and books the next poll when it ends.
+    if (query.state.fetchStatus !== 'idle') return false;
+    if (query.state.dataUpdatedAt <= askedAt) return true;
+    // A write came between (setQueryData): the poll it booked may have found this one under
+    // way and asked nothing, so look again.
+    pollAt(query, Date.now());
+    return false;
   };
   const queryFn = options.queryFn as (context: object) => Promise<CheckoutSession>;
   new Promise<CheckoutSession>((resolve) => resolve(queryFn({ client: queryClient, queryKey: query.queryKey, meta: options.meta, signal: controller.signal }))).then(

@@ -461,6 +461,39 @@ describe('useCheckoutSessions', () => {
     expect(screen.getByText('SUCCEEDED')).toBeTruthy();
   });
 
+  it('keeps polling a session the app wrote to while its poll was under way, on a page that spreads its polls', async () => {
+    let holdPolls = false;
+    let answerPoll: (() => void) | undefined;
+    let askedForFirst = 0;
+    const client: CheckoutClient = {
+      getSession: (sessionId) => {
+        if (sessionId === 'cs_0') askedForFirst += 1;
+        if (sessionId !== 'cs_0' || !holdPolls) return Promise.resolve(makeSession({ id: sessionId }));
+        holdPolls = false;
+        return new Promise((resolve) => {
+          answerPoll = () => resolve(makeSession({ id: sessionId }));
+        });
+      },
+    };
+    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    function Page() {
+      useCheckoutSessions(board, { pollInterval: 1_000 });
+      return null;
+    }
+    const { queryClient } = renderWithClient(<Page />, { client });
+    await advance(500);
+    holdPolls = true;
+    await advance(1_500);
+    expect(answerPoll).toBeDefined();
+    act(() => queryClient.setQueryData(checkoutSessionKeys.detail('cs_0'), makeSession({ id: 'cs_0' })));
+    // The poll that write booked comes due while the held one is still under way.
+    await advance(1_500);
+    answerPoll?.();
+    const askedBeforeAnswer = askedForFirst;
+    await advance(3_000);
+    expect(askedForFirst).toBeGreaterThanOrEqual(askedBeforeAnswer + 2);
+  });
+
   it('asks nothing more for a session whose row mounts while its poll is under way, on a page that spreads its polls', async () => {
     let holdPolls = false;
     let answerPoll: (() => void) | undefined;
