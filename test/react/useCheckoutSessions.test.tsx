@@ -58,6 +58,35 @@ function instantClient(answer: (sessionId: string, call: number) => Partial<Chec
   return { client, requests, asked };
 }
 
+/**
+ * A client that answers every session at once, except the first request for `cs_0` after
+ * `holdNextPoll()`: that one waits for `answerPoll()`, and answers `answer`.
+ */
+function holdingClient(answer: Partial<CheckoutSession> = {}) {
+  let holdNext = false;
+  let release: (() => void) | undefined;
+  const counts = { askedForFirst: 0 };
+  const client: CheckoutClient = {
+    getSession: (sessionId) => {
+      if (sessionId === 'cs_0') counts.askedForFirst += 1;
+      if (sessionId !== 'cs_0' || !holdNext) return Promise.resolve(makeSession({ id: sessionId }));
+      holdNext = false;
+      return new Promise((resolve) => {
+        release = () => resolve(makeSession({ id: sessionId, ...answer }));
+      });
+    },
+  };
+  return {
+    client,
+    counts,
+    holdNextPoll: () => {
+      holdNext = true;
+    },
+    isHolding: () => release !== undefined,
+    answerPoll: () => release?.(),
+  };
+}
+
 describe('useCheckoutSessions', () => {
   it('returns one result per id, in id order', async () => {
     serveStaggeredSessions();
@@ -434,79 +463,47 @@ describe('useCheckoutSessions', () => {
   });
 
   it('keeps what the app wrote to a session while its poll was under way, on a page that spreads its polls', async () => {
-    let holdPolls = false;
-    let answerPoll: (() => void) | undefined;
-    const client: CheckoutClient = {
-      getSession: (sessionId) => {
-        if (sessionId !== 'cs_0' || !holdPolls) return Promise.resolve(makeSession({ id: sessionId }));
-        return new Promise((resolve) => {
-          answerPoll = () => resolve(makeSession({ id: sessionId, status: 'PENDING' }));
-        });
-      },
-    };
+    const api = holdingClient({ status: 'PENDING' });
     const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
     function Page() {
       const [first] = useCheckoutSessions(board, { pollInterval: 1_000 });
       return <p>{first?.data?.status ?? 'loading'}</p>;
     }
-    const { queryClient } = renderWithClient(<Page />, { client });
+    const { queryClient } = renderWithClient(<Page />, { client: api.client });
     await advance(500);
     expect(screen.getByText('PENDING')).toBeTruthy();
-    holdPolls = true;
+    api.holdNextPoll();
     await advance(1_500);
-    expect(answerPoll).toBeDefined();
+    expect(api.isHolding()).toBe(true);
     act(() => queryClient.setQueryData(checkoutSessionKeys.detail('cs_0'), makeSession({ id: 'cs_0', status: 'SUCCEEDED' })));
-    answerPoll?.();
+    api.answerPoll();
     await advance(100);
     expect(screen.getByText('SUCCEEDED')).toBeTruthy();
   });
 
   it('keeps polling a session the app wrote to while its poll was under way, on a page that spreads its polls', async () => {
-    let holdPolls = false;
-    let answerPoll: (() => void) | undefined;
-    let askedForFirst = 0;
-    const client: CheckoutClient = {
-      getSession: (sessionId) => {
-        if (sessionId === 'cs_0') askedForFirst += 1;
-        if (sessionId !== 'cs_0' || !holdPolls) return Promise.resolve(makeSession({ id: sessionId }));
-        holdPolls = false;
-        return new Promise((resolve) => {
-          answerPoll = () => resolve(makeSession({ id: sessionId }));
-        });
-      },
-    };
+    const api = holdingClient();
     const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
     function Page() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       return null;
     }
-    const { queryClient } = renderWithClient(<Page />, { client });
+    const { queryClient } = renderWithClient(<Page />, { client: api.client });
     await advance(500);
-    holdPolls = true;
+    api.holdNextPoll();
     await advance(1_500);
-    expect(answerPoll).toBeDefined();
+    expect(api.isHolding()).toBe(true);
     act(() => queryClient.setQueryData(checkoutSessionKeys.detail('cs_0'), makeSession({ id: 'cs_0' })));
     // The poll that write booked comes due while the held one is still under way.
     await advance(1_500);
-    answerPoll?.();
-    const askedBeforeAnswer = askedForFirst;
+    api.answerPoll();
+    const askedBeforeAnswer = api.counts.askedForFirst;
     await advance(3_000);
-    expect(askedForFirst).toBeGreaterThanOrEqual(askedBeforeAnswer + 2);
+    expect(api.counts.askedForFirst).toBeGreaterThanOrEqual(askedBeforeAnswer + 2);
   });
 
   it('asks nothing more for a session whose row mounts while its poll is under way, on a page that spreads its polls', async () => {
-    let holdPolls = false;
-    let answerPoll: (() => void) | undefined;
-    let askedForFirst = 0;
-    const client: CheckoutClient = {
-      getSession: (sessionId) => {
-        if (sessionId === 'cs_0') askedForFirst += 1;
-        if (sessionId !== 'cs_0' || !holdPolls) return Promise.resolve(makeSession({ id: sessionId }));
-        return new Promise((resolve) => {
-          answerPoll = () => resolve(makeSession({ id: sessionId, status: 'SUCCEEDED' }));
-        });
-      },
-    };
+    const api = holdingClient({ status: 'SUCCEEDED' });
     const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
     function Row({ id }: { id: string }) {
       const { data } = useCheckoutSession(id, { pollInterval: 1_000 });
@@ -519,16 +516,16 @@ describe('useCheckoutSessions', () => {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       return rowShown ? <Row id="cs_0" /> : null;
     }
-    renderWithClient(<Page />, { client });
+    renderWithClient(<Page />, { client: api.client });
     await advance(500);
-    holdPolls = true;
+    api.holdNextPoll();
     await advance(1_500);
-    expect(answerPoll).toBeDefined();
-    const askedBeforeRow = askedForFirst;
+    expect(api.isHolding()).toBe(true);
+    const askedBeforeRow = api.counts.askedForFirst;
     act(() => showRow());
     await advance(10);
-    expect(askedForFirst).toBe(askedBeforeRow);
-    answerPoll?.();
+    expect(api.counts.askedForFirst).toBe(askedBeforeRow);
+    api.answerPoll();
     await advance(10);
     expect(screen.getByText('SUCCEEDED')).toBeTruthy();
   });
