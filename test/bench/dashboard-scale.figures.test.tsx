@@ -99,6 +99,14 @@ interface Measurement {
   /** Event-loop active time over the measured window, divided by the periods it was meant to last. */
   mainThreadMsPerPeriod: number;
   /**
+   * What the goal compares: event-loop active time per real period of the window, for a period
+   * in which every session is asked once. A variant that asked fewer than one request per
+   * session per period (raw's timer restarts after each answer, so 0.93-0.96 at 100 sessions; a
+   * saturated thread falls far behind) is charged for the requests it did not make; one that
+   * asked more (a spread session whose place falls on both edges of the window) gets no credit.
+   */
+  mainThreadMsPerFullPeriod: number;
+  /**
    * CPU time the process used over the window, per period: on a machine shared with other work,
    * event-loop time also counts the moments the thread waited for a core; CPU time does not
    * (it does count V8's helper threads, the garbage collector's mostly).
@@ -183,6 +191,7 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
       mostRequests = Math.max(mostRequests, count);
     }
     const rowsShown = container.querySelectorAll('tr').length;
+    const requestsPerSessionPerPeriod = requests / size / (windowMs / PERIOD);
     return {
       variant,
       sessions: size,
@@ -190,13 +199,14 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
       warmUpPeriods: WARM_UP_PERIODS,
       firstLoadMs: firstLoadMs === null ? null : round(firstLoadMs, 0),
       mainThreadMsPerPeriod: round(elu.active / periods, 1),
+      mainThreadMsPerFullPeriod: round(elu.active / (windowMs / PERIOD) / Math.min(1, requestsPerSessionPerPeriod), 1),
       cpuMsPerPeriod: round((cpu.user + cpu.system) / 1_000 / periods, 1),
       threadCpuMsPerPeriod:
         threadBefore === undefined || threadAfter === undefined ? null : round((threadAfter - threadBefore) / 1e6 / periods, 1),
       gcMsPerPeriod: round(gcMs / periods, 1),
       utilisation: round(elu.utilization, 3),
       windowMs: round(windowMs, 0),
-      requestsPerSessionPerPeriod: round(requests / size / (windowMs / PERIOD), 3),
+      requestsPerSessionPerPeriod: round(requestsPerSessionPerPeriod, 3),
       fewestRequests,
       mostRequests,
       rowsShown,
@@ -269,8 +279,11 @@ function table() {
     const line: Record<string, number | string> = { sessions: size, periods: periodsFor(size) };
     const raw = measurements.find((entry) => entry.variant === 'raw' && entry.sessions === size);
     for (const variant of VARIANTS) line[`${variant} ms/period`] = cell(variant, size, (entry) => entry.mainThreadMsPerPeriod);
+    for (const variant of VARIANTS) line[`${variant} ms/full period`] = cell(variant, size, (entry) => entry.mainThreadMsPerFullPeriod);
     for (const variant of VARIANTS) {
-      if (variant !== 'raw' && raw) line[`${variant} / raw`] = cell(variant, size, (entry) => round(entry.mainThreadMsPerPeriod / raw.mainThreadMsPerPeriod, 2));
+      if (variant !== 'raw' && raw) {
+        line[`${variant} / raw`] = cell(variant, size, (entry) => round(entry.mainThreadMsPerFullPeriod / raw.mainThreadMsPerFullPeriod, 2));
+      }
     }
     for (const variant of VARIANTS) line[`${variant} CPU ms/period`] = cell(variant, size, (entry) => entry.cpuMsPerPeriod);
     for (const variant of VARIANTS) line[`${variant} thread CPU ms/period`] = cell(variant, size, (entry) => entry.threadCpuMsPerPeriod ?? 'n/a');
@@ -289,13 +302,20 @@ function table() {
  */
 const roundsFor = (size: number) => Number(process.env.BENCH_SCALE_ROUNDS ?? (size >= 10_000 ? 1 : size >= 3_000 ? 3 : 5));
 
-/** The round whose main-thread time is the median of the variant's rounds. */
+/** The round whose main-thread time for a full period of work is the median of the variant's rounds. */
 function medianRound(rounds: Measurement[]): Measurement {
-  const sorted = [...rounds].sort((a, b) => a.mainThreadMsPerPeriod - b.mainThreadMsPerPeriod);
+  const sorted = [...rounds].sort((a, b) => a.mainThreadMsPerFullPeriod - b.mainThreadMsPerFullPeriod);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 beforeAll(async () => {
+  // Each variant once at the first size, not counted: the first run of a variant in the process
+  // compiles its code (the kit's board measured 31.5 ms in its first round at 100 sessions,
+  // 12-16 ms in the next four); a dashboard left open runs warm.
+  for (const variant of VARIANTS) {
+    const warmUp = await measure(variant, SIZES[0]!);
+    console.log(`warm-up, ${warmUp.sessions} sessions, ${variant}: ${warmUp.mainThreadMsPerPeriod} ms/period (not counted)`);
+  }
   for (const [index, size] of SIZES.entries()) {
     const rounds = new Map<Variant, Measurement[]>();
     for (let round = 0; round < roundsFor(size); round += 1) {
@@ -310,7 +330,7 @@ beforeAll(async () => {
         if (isSaturated(measurement)) saturated.set(variant, measurement);
         // Progress, for a run that takes minutes.
         console.log(
-          `${size} sessions, ${variant}: ${measurement.mainThreadMsPerPeriod} ms/period (thread CPU ${measurement.threadCpuMsPerPeriod}, GC ${measurement.gcMsPerPeriod}), ${measurement.requestsPerSessionPerPeriod} requests/session/period`,
+          `${size} sessions, ${variant}: ${measurement.mainThreadMsPerPeriod} ms/period, ${measurement.mainThreadMsPerFullPeriod} per full period (thread CPU ${measurement.threadCpuMsPerPeriod}, GC ${measurement.gcMsPerPeriod}), ${measurement.requestsPerSessionPerPeriod} requests/session/period`,
         );
       }
     }
@@ -374,7 +394,8 @@ describe('dashboard scale figures', () => {
       const raw = entries.find((entry) => entry.variant === 'raw');
       if (!raw) return;
       for (const entry of entries) {
-        if (isKit(entry.variant)) expect.soft(entry.mainThreadMsPerPeriod, `${entry.variant} ms/period`).toBeLessThanOrEqual(raw.mainThreadMsPerPeriod);
+        if (!isKit(entry.variant)) continue;
+        expect.soft(entry.mainThreadMsPerFullPeriod, `${entry.variant} ms/full period`).toBeLessThanOrEqual(raw.mainThreadMsPerFullPeriod);
       }
     },
   );

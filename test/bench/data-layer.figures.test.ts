@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (bench-scale project): what one poll costs the data layer alone, with no React
+ * `npm run bench` (bench-data-layer project): what one poll costs the data layer alone, with no React
  * and no poll timers: the kit's query options, and the board's observer of many sessions
  * (`useCheckoutSessions` without React), beside the plain options of the raw board. Every
  * session is refetched at once, round after round, and the thread's own CPU time (Linux's
