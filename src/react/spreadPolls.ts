@@ -59,8 +59,11 @@ export function bookPoll(query: CheckoutSessionQuery, refetchInterval: object, p
   return false;
 }
 
-/** One watcher's look at its session at a poll time: asks for it if due, or books when it is. */
-function check(query: CheckoutSessionQuery, options: Options, now: number) {
+/**
+ * One watcher's look at its session at a poll time: asks for it if due, or books when it is.
+ * `focused` is the page's visibility, read once for the sessions of a place.
+ */
+function check(query: CheckoutSessionQuery, options: Options, now: number, focused: boolean) {
   const poller = pollers.get(options.refetchInterval as object);
   // `enabled` as React Query reads it: a function of the entry, for a `useQuery` of these options.
   const enabled = typeof options.enabled === 'function' ? options.enabled(query) : options.enabled;
@@ -71,7 +74,7 @@ function check(query: CheckoutSessionQuery, options: Options, now: number) {
   // Not due yet (a timer may fire a millisecond early; another watcher's poll came first): at
   // its time. As React Query's own timer, a hidden page asks nothing, and looks again a period on.
   if (dueAt > now) pollAt(query, dueAt);
-  else if (focusManager.isFocused()) pollDirectly(query, options);
+  else if (focused) pollDirectly(query, options);
   else pollAt(query, spreadDueAt(query, delay, poller.idHash, now));
 }
 
@@ -163,7 +166,15 @@ function pollDirectly(query: CheckoutSessionQuery, options: Options) {
     return false;
   };
   const queryFn = options.queryFn as (context: object) => Promise<CheckoutSession>;
-  new Promise<CheckoutSession>((resolve) => resolve(queryFn({ client: queryClient, queryKey: query.queryKey, meta: options.meta, signal: controller.signal }))).then(
+  let answer: Promise<CheckoutSession>;
+  try {
+    // The kit's query function returns its promise as is: no promise around it, and no two
+    // turns of the microtask queue to adopt it, on every poll.
+    answer = Promise.resolve(queryFn({ client: queryClient, queryKey: query.queryKey, meta: options.meta, signal: controller.signal }));
+  } catch (error) {
+    answer = Promise.reject(error);
+  }
+  answer.then(
     (data) => {
       if (!settle()) return;
       query.setData(data, { updatedAt: Date.now(), manual: false });
@@ -188,8 +199,9 @@ function pollAt(query: CheckoutSessionQuery, at: number) {
     setTimeout(() => {
       bookings.delete(at);
       const now = Date.now();
+      const focused = focusManager.isFocused();
       notifyManager.batch(() => {
-        for (const session of sessions) for (const { options } of session.observers) check(session, options, now);
+        for (const session of sessions) for (const { options } of session.observers) check(session, options, now, focused);
       });
     }, at - Date.now());
   }
