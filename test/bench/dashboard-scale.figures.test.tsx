@@ -101,7 +101,7 @@ interface Measurement {
   /**
    * What the goal compares: event-loop active time per real period of the window, for a period
    * in which every session is asked once. A variant that asked fewer than one request per
-   * session per period (raw's timer restarts after each answer, so 0.93-0.96 at 100 sessions; a
+   * session per period (raw's timer restarts after each answer, so 0.90-0.97 at 100 sessions; a
    * saturated thread falls far behind) is charged for the requests it did not make; one that
    * asked more (a spread session whose place falls on both edges of the window) gets no credit.
    */
