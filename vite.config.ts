@@ -44,6 +44,10 @@ export default defineConfig({
     // Vitest leaves a core for itself by default, which on a two-core CI machine means one
     // worker; the main process mostly waits, so two workers nearly halve the suite's time.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Above the sum of a test's waits, each up to test/setup.ts's 5 s asyncUtilTimeout: vitest's
+    // default of 5 s timed out a cross-tab test of several real-time waits on a loaded CI
+    // machine (3 December 2026) though none of them failed. A failing wait still reports its own message.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
