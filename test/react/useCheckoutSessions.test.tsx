@@ -36,6 +36,9 @@ const ids = ['cs_3', 'cs_1', 'cs_2'];
 /** Hundreds of sessions take a few seconds of React's development build; a loaded machine may double that. */
 const BIG_BOARD_TIMEOUT = 30_000;
 
+/** The ids of a board of `count` sessions: cs_0, cs_1, … */
+const boardOf = (count: number) => Array.from({ length: count }, (_, index) => `cs_${index}`);
+
 /**
  * A client whose fetch answers at once with `answer(sessionId, call)`, recording when each
  * request left and for which session: MSW would take seconds of real time for the thousand
@@ -310,7 +313,7 @@ describe('useCheckoutSessions', () => {
       return null;
     }
     function Dashboard({ count }: { count: number }) {
-      const board = Array.from({ length: count }, (_, index) => `cs_${index}`);
+      const board = boardOf(count);
       useCheckoutSessions(board, { pollInterval: 1_000, onStatusChange: () => undefined });
       return board.map((id) => <Row key={id} id={id} />);
     }
@@ -328,7 +331,7 @@ describe('useCheckoutSessions', () => {
     // Places are times of the clock: start at the same one in every run, not at the wall clock's.
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
     const { client, requests } = instantClient();
-    const board = Array.from({ length: 100 }, (_, index) => `cs_${index}`);
+    const board = boardOf(100);
     function Dashboard() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       return null;
@@ -380,7 +383,7 @@ describe('useCheckoutSessions', () => {
   it('asks nothing for a session whose own useQuery is disabled by a function, on a page that spreads its polls', async () => {
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
     const { client, asked } = instantClient();
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Page() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       useQuery({ ...checkoutSessionQueryOptions(client, 'cs_held', { pollInterval: 1_000 }), enabled: () => false });
@@ -403,7 +406,7 @@ describe('useCheckoutSessions', () => {
         return sessionId === 'cs_0' && call >= 3 ? Response.json({ error: { code: 'internal', message: 'down' } }, { status: 503 }) : Response.json(makeSession({ id: sessionId }));
       },
     });
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Page() {
       const [first] = useCheckoutSessions(board, { pollInterval: 1_000, retry: 2, retryDelay: 100 });
       return <p>{first?.error ? `failed after ${first.failureCount}` : (first?.data?.status ?? 'loading')}</p>;
@@ -432,7 +435,7 @@ describe('useCheckoutSessions', () => {
         return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
       },
     };
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Page() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       return null;
@@ -450,7 +453,7 @@ describe('useCheckoutSessions', () => {
     const { client, asked } = instantClient();
     const answered: unknown[] = [];
     const queryClient = new QueryClient({ queryCache: new QueryCache({ onSuccess: (_data, query) => answered.push(query.queryKey[1]) }) });
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Page() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       return null;
@@ -464,7 +467,7 @@ describe('useCheckoutSessions', () => {
 
   it('keeps what the app wrote to a session while its poll was under way, on a page that spreads its polls', async () => {
     const api = holdingClient({ status: 'PENDING' });
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Page() {
       const [first] = useCheckoutSessions(board, { pollInterval: 1_000 });
       return <p>{first?.data?.status ?? 'loading'}</p>;
@@ -483,7 +486,7 @@ describe('useCheckoutSessions', () => {
 
   it('keeps polling a session the app wrote to while its poll was under way, on a page that spreads its polls', async () => {
     const api = holdingClient();
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Page() {
       useCheckoutSessions(board, { pollInterval: 1_000 });
       return null;
@@ -504,7 +507,7 @@ describe('useCheckoutSessions', () => {
 
   it('asks nothing more for a session whose row mounts while its poll is under way, on a page that spreads its polls', async () => {
     const api = holdingClient({ status: 'SUCCEEDED' });
-    const board = Array.from({ length: 20 }, (_, index) => `cs_${index}`);
+    const board = boardOf(20);
     function Row({ id }: { id: string }) {
       const { data } = useCheckoutSession(id, { pollInterval: 1_000 });
       return <p>{data?.status}</p>;
@@ -533,7 +536,7 @@ describe('useCheckoutSessions', () => {
   it('keeps asking each session once per period after a board of seventeen drops to sixteen and stops spreading its polls', async () => {
     vi.setSystemTime(Date.UTC(2026, 0, 1, 12));
     const { client, asked } = instantClient();
-    const board = Array.from({ length: 17 }, (_, index) => `cs_${index}`);
+    const board = boardOf(17);
     function Dashboard({ count }: { count: number }) {
       useCheckoutSessions(board.slice(0, count), { pollInterval: 1_000 });
       return null;
