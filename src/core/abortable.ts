@@ -18,3 +18,12 @@ export function abortableWait(signal: AbortSignal | undefined, start: (done: () 
     signal?.addEventListener('abort', end(() => reject(signal.reason)), { once: true });
   });
 }
+
+/**
+ * Signals handed to the client with their controller (a spread poll's, spreadPolls.ts): the
+ * client aborts that one on its timeout instead of making a controller of its own and
+ * forwarding the caller's abort to it. In Node an AbortSignal costs about 4 µs and outlives the
+ * young generation's collections; a dashboard of 3,000 sessions made 6,000 a period, half of
+ * them for this.
+ */
+export const controllersOfSignals = new WeakMap<AbortSignal, AbortController>();

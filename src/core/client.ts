@@ -1,6 +1,7 @@
 import { CheckoutApiError, errorFromResponse, LONGEST_TIMER_MS, retryAfterOf } from './errors';
 import { createRequestScheduler, type RequestPriority, type WaitUntilSendable } from './requestScheduler';
 import { checkoutSessionSchema, type CheckoutSession } from './schema';
+import { controllersOfSignals } from './abortable';
 import { allowPollSpreading } from './pollSpreading';
 import { allowTabSharing } from './tabSharing';
 
@@ -256,7 +257,9 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
     const token = await resolveToken(options.token);
     signal?.throwIfAborted();
 
-    const controller = new AbortController();
+    // The caller's own controller when it handed it over: one signal per request, not two.
+    const handedOver = signal && controllersOfSignals.get(signal);
+    const controller = handedOver ?? new AbortController();
     let timedOut = false;
     const timer =
       timerMs === undefined
@@ -266,7 +269,7 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
             controller.abort();
           }, timerMs);
     const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
+    if (!handedOver) signal?.addEventListener('abort', forwardAbort, { once: true });
 
     try {
       const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -307,7 +310,7 @@ export function createCheckoutClient(options: CheckoutClientOptions): CheckoutCl
       throw new CheckoutApiError({ kind: 'network', message: 'The API could not be reached.', cause: error });
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
+      if (!handedOver) signal?.removeEventListener('abort', forwardAbort);
     }
   }
 

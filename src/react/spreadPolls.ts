@@ -1,4 +1,5 @@
 import { focusManager, noop, notifyManager, type Query, type QueryCache, type QueryCacheNotifyEvent } from '@tanstack/react-query';
+import { controllersOfSignals } from '../core/abortable';
 import { pollPhase, pollPlaces, spreadPollTime } from '../core/polling';
 import type { CheckoutSession } from '../core/schema';
 import type { CheckoutSessionQuery } from './queryOptions';
@@ -149,6 +150,7 @@ function pollDirectly(query: CheckoutSessionQuery, options: Options) {
   }
   const cache = queryClient.getQueryCache();
   const controller = new AbortController();
+  controllersOfSignals.set(controller.signal, controller);
   asking.set(query, controller);
   follow(cache);
   const askedAt = Date.now();

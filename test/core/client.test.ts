@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { ZodError } from 'zod';
+import { controllersOfSignals } from '../../src/core/abortable';
 import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core/client';
 import { CheckoutApiError } from '../../src/core/errors';
 import {
@@ -122,6 +123,59 @@ describe('createCheckoutClient request', () => {
     const pending = client().getSession('cs_1', { signal: controller.signal });
     controller.abort(new DOMException('gone', 'AbortError'));
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  describe('with the caller\'s controller handed over (a spread poll\'s)', () => {
+    /** A fetch that never answers, only rejects on abort, and records the signal it was given. */
+    function hangingFetch() {
+      const signals: AbortSignal[] = [];
+      const fetch = ((_url: RequestInfo | URL, init?: RequestInit) => {
+        const signal = init!.signal!;
+        signals.push(signal);
+        return new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      }) as typeof globalThis.fetch;
+      return { fetch, signals };
+    }
+
+    function handedOverController() {
+      const controller = new AbortController();
+      controllersOfSignals.set(controller.signal, controller);
+      return controller;
+    }
+
+    it('gives fetch that very signal, and an abort of it rejects with the caller\'s reason', async () => {
+      const api = hangingFetch();
+      const controller = handedOverController();
+      const pending = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch: api.fetch }).getSession('cs_1', {
+        signal: controller.signal,
+      });
+      await vi.waitFor(() => expect(api.signals).toHaveLength(1));
+      expect(api.signals[0]).toBe(controller.signal);
+      controller.abort(new DOMException('gone', 'AbortError'));
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'gone' });
+    });
+
+    it('aborts it after timeoutMs and rejects with kind "timeout"', async () => {
+      const api = hangingFetch();
+      const controller = handedOverController();
+      const slow = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch: api.fetch, timeoutMs: 20 });
+      const error = await errorOf(slow.getSession('cs_1', { signal: controller.signal }));
+      expect(error).toMatchObject({ kind: 'timeout', retryable: true });
+      expect(controller.signal.aborted).toBe(true);
+    });
+
+    it('gives fetch a signal of its own for a signal that was not handed over', async () => {
+      const api = hangingFetch();
+      const controller = new AbortController();
+      const pending = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch: api.fetch }).getSession('cs_1', {
+        signal: controller.signal,
+      });
+      await vi.waitFor(() => expect(api.signals).toHaveLength(1));
+      expect(api.signals[0]).not.toBe(controller.signal);
+      controller.abort(new DOMException('gone', 'AbortError'));
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+      expect(api.signals[0]!.aborted).toBe(true);
+    });
   });
 
   it('gives up after timeoutMs with kind "timeout"', async () => {
