@@ -150,6 +150,7 @@ function pollDirectly(query: CheckoutSessionQuery, options: Options) {
   }
   const cache = queryClient.getQueryCache();
   const controller = new AbortController();
+  // Handed over with its signal: the kit's client times the request out with it, not with a second one.
   controllersOfSignals.set(controller.signal, controller);
   asking.set(query, controller);
   follow(cache);
