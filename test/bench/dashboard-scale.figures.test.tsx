@@ -66,8 +66,9 @@ const SIZES = listFromEnv('BENCH_SCALE_SIZES', ',')?.map(Number) ?? [100, 1_000,
 // Ten measured periods up to 3,000 sessions. At 3,000 the old generation's collection (a
 // mark-compact of about 60 ms, with its incremental marking) comes every 5-6 s for the kit and
 // every 3-5 s for raw, which promotes more than twice the memory per period (--trace-gc, 3
-// December 2026): a window of five periods caught one or none of them by chance (the rows, whose
-// heap is 23 MB larger, caught one more often than the board), ten measure their steady share.
+// December 2026): a window of five periods caught one or none of them by chance (in one traced
+// process the rows' first window caught one: 269 ms per period, the next two 191 and 181), ten
+// measure their steady share.
 // 10,000 sessions take long to mount and to poll in jsdom: five periods, and a shorter wait for
 // the first load, keep the bench within minutes there. A variant whose first load does not
 // finish in time is measured all the same (its main thread is saturated: that is the figure),

@@ -126,16 +126,8 @@ describe('createCheckoutClient request', () => {
   });
 
   describe('with the caller\'s controller handed over (a spread poll\'s)', () => {
-    /** A fetch that never answers, only rejects on abort, and records the signal it was given. */
-    function hangingFetch() {
-      const signals: AbortSignal[] = [];
-      const fetch = ((_url: RequestInfo | URL, init?: RequestInit) => {
-        const signal = init!.signal!;
-        signals.push(signal);
-        return new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-      }) as typeof globalThis.fetch;
-      return { fetch, signals };
-    }
+    /** Answers long after any test ends: each request here ends by an abort. */
+    const hangingFetch = () => fakeFetch({ latencyMs: 60_000 });
 
     function handedOverController() {
       const controller = new AbortController();

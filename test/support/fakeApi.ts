@@ -3,19 +3,21 @@ import { makeSession } from '../../src/testing';
 /**
  * A fetch for `createCheckoutClient({ fetch })` on fake time: answers each request after
  * `latencyMs` with `respond(sessionId)` (a session by default), honours aborts, and records
- * when each request was sent and answered and the peak in flight.
+ * when each request was sent and answered, the signal each was given, and the peak in flight.
  */
 export function fakeFetch({
   latencyMs = 20,
   respond,
 }: { latencyMs?: number; respond?: (sessionId: string) => Response | undefined } = {}) {
   const sent: Array<{ sessionId: string; at: number }> = [];
+  const signals: Array<AbortSignal | null | undefined> = [];
   const answered: number[] = [];
   let inFlight = 0;
   let peak = 0;
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const sessionId = decodeURIComponent(String(input).split('/').pop()!);
     sent.push({ sessionId, at: Date.now() });
+    signals.push(init?.signal);
     inFlight += 1;
     peak = Math.max(peak, inFlight);
     try {
@@ -32,6 +34,7 @@ export function fakeFetch({
   return {
     fetch,
     sent,
+    signals,
     answered,
     peak: () => peak,
     /** Starts counting the peak again from what is in flight now. */
