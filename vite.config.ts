@@ -123,6 +123,12 @@ export default defineConfig({
           // (853 s on 3 December 2026, ten periods at 3,000 sessions).
           testTimeout: 120_000,
           hookTimeout: 400_000,
+          // V8's memory reducer starts a full collection of an idle-looking heap about 8 s after
+          // the last one: after the collection the bench forces before each window, so it landed
+          // inside the windows of the lightest boards, by chance (--trace-gc, 3 December 2026: two
+          // "Mark-Compact (reduce)" of 60-110 ms in one 100-session window, 28 ms per period
+          // against 10-13 in the windows around it). Collections that allocation calls for stay.
+          execArgv: ['--no-memory-reducer'],
         },
       },
       {

@@ -53,6 +53,13 @@ async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * BENCH_SCALE_TRACE_GC=1 prints V8's trace of each garbage collection inside the measured
+ * windows, marked by variant and size: what showed the memory reducer's collections landing in
+ * windows (vite.config.ts) and the old generation's rhythm at 3,000 sessions.
+ */
+const TRACE_GC = Boolean(process.env.BENCH_SCALE_TRACE_GC);
+
 // Production React has no act(); nothing here needs it, and its checks would only warn.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
@@ -69,11 +76,15 @@ const SIZES = listFromEnv('BENCH_SCALE_SIZES', ',')?.map(Number) ?? [100, 1_000,
 // December 2026): a window of five periods caught one or none of them by chance (in one traced
 // process the rows' first window caught one: 269 ms per period, the next two 191 and 181), ten
 // measure their steady share.
+// At 100 sessions twenty: a period's work there is a few bursts of a few milliseconds after
+// idling, and the same work after a second's idle took 14.5-30 ms of thread CPU from burst to
+// burst on this machine (a fixed JSON.parse loop, outside any bench, 3 December 2026): a window
+// of ten periods moved by a tenth either way, as much as the kit's gap to raw there.
 // 10,000 sessions take long to mount and to poll in jsdom: five periods, and a shorter wait for
 // the first load, keep the bench within minutes there. A variant whose first load does not
 // finish in time is measured all the same (its main thread is saturated: that is the figure),
 // and its firstLoadMs is null.
-const periodsFor = (size: number) => (size >= 10_000 ? 5 : 10);
+const periodsFor = (size: number) => (size >= 10_000 ? 5 : size <= 100 ? 20 : 10);
 // Two periods after the first load at every size: the first load asks for every session at
 // once, and spread polls take up to a period to reach their places. Spread sessions whose place
 // falls on the window's edges are asked once more within it (1.02–1.06 requests per session per
@@ -179,8 +190,13 @@ async function measure(variant: Variant, size: number): Promise<Measurement> {
     const threadBefore = threadRunNs();
     const gc = watchGarbageCollection();
     const windowStart = nodePerformance.now();
+    if (TRACE_GC) {
+      console.log(`GC trace of the window: ${variant}, ${size} sessions`);
+      v8.setFlagsFromString('--trace-gc');
+    }
     await profiled(`${variant.replace(' ', '-')}-${size}`, () => wait(periods * PERIOD));
     const elu = nodePerformance.eventLoopUtilization(eluBefore);
+    if (TRACE_GC) v8.setFlagsFromString('--no-trace-gc');
     const cpu = process.cpuUsage(cpuBefore);
     const threadAfter = threadRunNs();
     const gcMs = gc.stop();
