@@ -286,6 +286,27 @@ const find = (variant: Variant, size: number) => {
   throw new Error(`No measurement of ${variant} at ${size} sessions: the measuring hook failed or the run was narrowed.`);
 };
 
+/**
+ * Each kit variant's time for a full period of work over raw's in the same round, by
+ * `variant@size`: the goal's figure is their median. The machine's speed drifts over minutes
+ * (on 3 December 2026 at 3,000 sessions the board's first round measured 265 ms beside raw's 269,
+ * its next two 323 and 326 in a slow stretch that raw's first two missed): medians taken of each
+ * variant on its own then compare different stretches, ratios within a round compare the same one.
+ */
+const ratiosToRaw = new Map<string, number[]>();
+
+/** The median of the kit variant's ratios to raw in the same round, or why there is none. */
+function pairedRatio(variant: Variant, size: number): number {
+  const ratios = ratiosToRaw.get(`${variant}@${size}`);
+  if (!ratios?.length) {
+    find(variant, size);
+    find('raw', size);
+    throw new Error(`No round measured both ${variant} and raw at ${size} sessions.`);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /** A figure for the table: the measured value, or why there is none. */
 const cell = (variant: Variant, size: number, pick: (measurement: Measurement) => number | string): number | string => {
   try {
@@ -303,9 +324,7 @@ function table() {
     for (const variant of VARIANTS) line[`${variant} ms/period`] = cell(variant, size, (entry) => entry.mainThreadMsPerPeriod);
     for (const variant of VARIANTS) line[`${variant} ms/full period`] = cell(variant, size, (entry) => entry.mainThreadMsPerFullPeriod);
     for (const variant of VARIANTS) {
-      if (variant !== 'raw' && raw) {
-        line[`${variant} / raw`] = cell(variant, size, (entry) => round(entry.mainThreadMsPerFullPeriod / raw.mainThreadMsPerFullPeriod, 2));
-      }
+      if (variant !== 'raw' && raw) line[`${variant} / raw, same round`] = cell(variant, size, () => round(pairedRatio(variant, size), 2));
     }
     for (const variant of VARIANTS) line[`${variant} CPU ms/period`] = cell(variant, size, (entry) => entry.cpuMsPerPeriod);
     for (const variant of VARIANTS) line[`${variant} thread CPU ms/period`] = cell(variant, size, (entry) => entry.threadCpuMsPerPeriod ?? 'n/a');
@@ -317,12 +336,12 @@ function table() {
 
 /**
  * Rounds per size, each running every variant in a rotated order; the table takes each
- * variant's median round. One round moves by up to a third on this machine (raw's polls all
- * leave in one tick, and how they meet the garbage collector varies), more than the gaps
- * measured; at 100 and 1,000 sessions, where a round is cheap and a few milliseconds of garbage
- * collection swing it most, five. 10,000 sessions take a minute a round: one.
+ * variant's median round, and the goal the median of its ratios to raw round by round. One
+ * round moves by up to a third on this machine (raw's polls all leave in one tick, and how they
+ * meet the garbage collector varies), more than the gaps measured: five, of about a minute
+ * each at 3,000 sessions. 10,000 sessions take a minute a variant: one.
  */
-const roundsFor = (size: number) => Number(process.env.BENCH_SCALE_ROUNDS ?? (size >= 10_000 ? 1 : size >= 3_000 ? 3 : 5));
+const roundsFor = (size: number) => Number(process.env.BENCH_SCALE_ROUNDS ?? (size >= 10_000 ? 1 : 5));
 
 /** The round whose main-thread time for a full period of work is the median of the variant's rounds. */
 function medianRound(rounds: Measurement[]): Measurement {
@@ -340,13 +359,15 @@ beforeAll(async () => {
   }
   for (const [index, size] of SIZES.entries()) {
     const rounds = new Map<Variant, Measurement[]>();
-    for (let round = 0; round < roundsFor(size); round += 1) {
+    for (let turn = 0; turn < roundsFor(size); turn += 1) {
       // A different variant goes first in each round, so warming up and the garbage a run
       // leaves behind do not always land on the same one.
-      const order = VARIANTS.map((_, offset) => VARIANTS[(index + round + offset) % VARIANTS.length]!);
+      const order = VARIANTS.map((_, offset) => VARIANTS[(index + turn + offset) % VARIANTS.length]!);
+      const thisRound = new Map<Variant, Measurement>();
       for (const variant of order) {
         if (saturated.has(variant)) continue;
         const measurement = await measure(variant, size);
+        thisRound.set(variant, measurement);
         rounds.set(variant, [...(rounds.get(variant) ?? []), measurement]);
         // A saturated variant is not run again, at this size or larger.
         if (isSaturated(measurement)) saturated.set(variant, measurement);
@@ -354,6 +375,12 @@ beforeAll(async () => {
         console.log(
           `${size} sessions, ${variant}: ${measurement.mainThreadMsPerPeriod} ms/period, ${measurement.mainThreadMsPerFullPeriod} per full period (thread CPU ${measurement.threadCpuMsPerPeriod}, GC ${measurement.gcMsPerPeriod}), ${measurement.requestsPerSessionPerPeriod} requests/session/period`,
         );
+      }
+      const raw = thisRound.get('raw');
+      for (const [variant, measurement] of thisRound) {
+        if (variant === 'raw' || !raw) continue;
+        const key = `${variant}@${size}`;
+        ratiosToRaw.set(key, [...(ratiosToRaw.get(key) ?? []), round(measurement.mainThreadMsPerFullPeriod / raw.mainThreadMsPerFullPeriod, 3)]);
       }
     }
     for (const variant of VARIANTS) {
@@ -368,6 +395,7 @@ beforeAll(async () => {
   );
   console.table(figures);
   console.table(measurements);
+  console.log('Each kit variant over raw, round by round:', Object.fromEntries(ratiosToRaw));
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(
     OUTPUT,
@@ -381,13 +409,14 @@ beforeAll(async () => {
         pollIntervalMs: PERIOD,
         apiLatencyMs: 2,
         table: figures,
+        ratiosToRawByRound: Object.fromEntries(ratiosToRaw),
         measurements,
       },
       null,
       2,
     )}\n`,
   );
-}, 1_200_000);
+}, 2_400_000);
 
 describe('dashboard scale figures', () => {
   it('measures on React’s production build', () => {
@@ -412,12 +441,13 @@ describe('dashboard scale figures', () => {
   it.skipIf(!VARIANTS.includes('raw')).each(SIZES)(
     'spends no more main thread per period than raw useQueries at %i sessions, in both shapes',
     (size) => {
-      const entries = measured(size);
-      const raw = entries.find((entry) => entry.variant === 'raw');
-      if (!raw) return;
-      for (const entry of entries) {
-        if (!isKit(entry.variant)) continue;
-        expect.soft(entry.mainThreadMsPerFullPeriod, `${entry.variant} ms/full period`).toBeLessThanOrEqual(raw.mainThreadMsPerFullPeriod);
+      if (!measured(size).some((entry) => entry.variant === 'raw')) return;
+      for (const variant of VARIANTS.filter(isKit)) {
+        try {
+          expect.soft(pairedRatio(variant, size), `${variant} over raw, median of the rounds`).toBeLessThanOrEqual(1);
+        } catch (error) {
+          expect.soft((error as Error).message, variant).toBe('measured');
+        }
       }
     },
   );
