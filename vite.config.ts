@@ -119,9 +119,8 @@ export default defineConfig({
           globals: true,
           include: ['test/bench/dashboard-scale.figures.test.tsx'],
           // Run with NODE_ENV=production (npm run bench does), like bench-jsdom: main-thread time
-          // is measured on React's production build. Real timers, real periods: about 20 minutes
-          // (1,101 s on 3 December 2026 with twenty periods at 100 sessions and three rounds at
-          // 3,000; five rounds there add about two minutes).
+          // is measured on React's production build. Real timers, real periods: about 21 minutes
+          // (1,251 s on 3 December 2026: twenty periods at 100 sessions, five rounds up to 3,000).
           testTimeout: 120_000,
           hookTimeout: 400_000,
           // V8's memory reducer starts a full collection of an idle-looking heap about 8 s after
