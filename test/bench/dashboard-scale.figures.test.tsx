@@ -77,9 +77,9 @@ const SIZES = listFromEnv('BENCH_SCALE_SIZES', ',')?.map(Number) ?? [100, 1_000,
 // process the rows' first window caught one: 269 ms per period, the next two 191 and 181), ten
 // measure their steady share.
 // At 100 sessions twenty: a period's work there is a few bursts of a few milliseconds after
-// idling, and the same work after a second's idle took 14.5-30 ms of thread CPU from burst to
-// burst on this machine (a fixed JSON.parse loop, outside any bench, 3 December 2026): a window
-// of ten periods moved by a tenth either way, as much as the kit's gap to raw there.
+// idling, and on this machine one fixed piece of work (a JSON.parse loop, outside any bench, run
+// once a second; 3 December 2026) took 14.5-30 ms of thread CPU from one second to the next: a
+// window of ten periods moved by a tenth either way, as much as the kit's gap to raw there.
 // 10,000 sessions take long to mount and to poll in jsdom: five periods, and a shorter wait for
 // the first load, keep the bench within minutes there. A variant whose first load does not
 // finish in time is measured all the same (its main thread is saturated: that is the figure),
@@ -299,6 +299,7 @@ const ratiosToRaw = new Map<string, number[]>();
 function pairedRatio(variant: Variant, size: number): number {
   const ratios = ratiosToRaw.get(`${variant}@${size}`);
   if (!ratios?.length) {
+    // Either was not measured at this size (saturated before it, or the run was narrowed): say which.
     find(variant, size);
     find('raw', size);
     throw new Error(`No round measured both ${variant} and raw at ${size} sessions.`);
