@@ -11,6 +11,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeApi, Providers, scaleBoards, sessionIds, type Variant } from './dashboard';
+import { lowerMedian, lowerMedianBy } from './median';
 import { threadRunNs } from './threadCpu';
 
 // Vite resolves `import 'node:…'` as a browser would under NODE_ENV=production, so Node's own
@@ -304,8 +305,7 @@ function pairedRatio(variant: Variant, size: number): number {
     find('raw', size);
     throw new Error(`No round measured both ${variant} and raw at ${size} sessions.`);
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return lowerMedian(ratios);
 }
 
 /** A figure for the table: the measured value, or why there is none. */
@@ -345,10 +345,7 @@ function table() {
 const roundsFor = (size: number) => Number(process.env.BENCH_SCALE_ROUNDS ?? (size >= 10_000 ? 1 : 5));
 
 /** The round whose main-thread time for a full period of work is the median of the variant's rounds. */
-function medianRound(rounds: Measurement[]): Measurement {
-  const sorted = [...rounds].sort((a, b) => a.mainThreadMsPerFullPeriod - b.mainThreadMsPerFullPeriod);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
+const medianRound = (rounds: Measurement[]) => lowerMedianBy(rounds, (measurement) => measurement.mainThreadMsPerFullPeriod);
 
 beforeAll(async () => {
   // Each variant once at the first size, not counted: the first run of a variant in the process

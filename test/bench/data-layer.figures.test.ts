@@ -17,6 +17,7 @@ import { hookQueryOptions, sessionQueryHash, splitOptions } from '../../src/reac
 import { CheckoutSessionsObserver, type SessionsSettings } from '../../src/react/sessionsObserver';
 import { startWatching } from '../../src/react/sessionTransitions';
 import { createFakeApi, rawSessionOptions, sessionIds } from './dashboard';
+import { lowerMedian } from './median';
 import { threadRunNs } from './threadCpu';
 
 const SESSIONS = 3_000;
@@ -87,9 +88,6 @@ const follow: Record<Kind, (queryClient: QueryClient, client: CheckoutClient, id
 
 const canMeasure = threadRunNs() !== undefined;
 
-/** The lower median, as the dashboard-scale figures take theirs. */
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-
 /** Microseconds of the thread's CPU per poll (median round), and the requests the API got. */
 async function measure(kind: Kind): Promise<{ microsecondsPerPoll: number; requests: number }> {
   const api = createFakeApi({ latencyMs: 2 });
@@ -109,7 +107,7 @@ async function measure(kind: Kind): Promise<{ microsecondsPerPoll: number; reque
       await followed.refetchAll();
       rounds.push((threadRunNs()! - before) / 1_000 / SESSIONS);
     }
-    return { microsecondsPerPoll: median(rounds.slice(WARM_UP_ROUNDS)), requests: api.requests - requestsBefore };
+    return { microsecondsPerPoll: lowerMedian(rounds.slice(WARM_UP_ROUNDS)), requests: api.requests - requestsBefore };
   } finally {
     followed.stop();
     queryClient.clear();
@@ -133,8 +131,8 @@ describe.skipIf(!canMeasure)('data layer figures', () => {
   }, 300_000);
 
   afterAll(() => {
-    const raw = median(figures['raw options']);
-    const medians = Object.entries(figures).map(([kind, values]) => `${kind} ${median(values)} (${(median(values) / raw).toFixed(2)}x)`);
+    const raw = lowerMedian(figures['raw options']);
+    const medians = Object.entries(figures).map(([kind, values]) => `${kind} ${lowerMedian(values)} (${(lowerMedian(values) / raw).toFixed(2)}x)`);
     console.log(
       `\nData layer, ${SESSIONS} sessions, thread CPU µs per poll (no React, no timers), each repetition's median round:`,
       JSON.stringify(figures),
