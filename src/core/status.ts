@@ -19,6 +19,19 @@ export function isTerminalStatus(status: SessionStatus | null | undefined): bool
 }
 
 /**
+ * Whether `answer` is older than the session already shown: PENDING again after the session
+ * settled, which a session never does. Answers can come out of order where tabs share a poller:
+ * one tab's request may leave before another tab's answer settles the session, and come back
+ * after it.
+ *
+ * @example
+ * isOlderAnswer(makeSession({ status: 'PENDING' }), makeSession({ status: 'SUCCEEDED' })) // true
+ */
+export function isOlderAnswer(answer: CheckoutSession, shown: CheckoutSession | undefined): boolean {
+  return answer.status === 'PENDING' && isTerminalStatus(shown?.status);
+}
+
+/**
  * Whether any refund of the session is still PENDING.
  *
  * @example

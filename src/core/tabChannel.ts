@@ -5,11 +5,16 @@ import { checkoutSessionSchema, type CheckoutSession } from './schema';
 import type { TabShareSource } from './tabSharing';
 
 // What crosses between the tabs that share a poller: each answer one tab got for a session,
-// as the validated session or the typed error, never the token. A tab trusts no message: each
-// is parsed again with the same schemas, and one that does not parse is dropped.
+// as the validated session or the typed error, never the token; and a tab's ask for the latest
+// answer. A tab trusts no message: each is parsed again with the same schemas, and one that
+// does not parse is dropped.
 
-/** An answer one tab got for a session, for the others to show as their own. */
-export type TabNews = { session: CheckoutSession } | { error: CheckoutApiError };
+/**
+ * An answer one tab got for a session, for the others to show as their own; or `ask`: a tab
+ * that may have missed answers (it joined, or stopped polling, after they were told) wants the
+ * polling tab to tell its latest again.
+ */
+export type TabNews = { session: CheckoutSession } | { error: CheckoutApiError } | { ask: true };
 export type TabNewsListener = (news: TabNews) => void;
 
 /** A CheckoutApiError's own fields; its `cause` (zod issues, a fetch error) stays in the tab that saw it. */
@@ -25,6 +30,7 @@ const sharedErrorSchema = z.object({
 const newsSchema = z.union([
   z.object({ sessionId: z.string(), session: checkoutSessionSchema }),
   z.object({ sessionId: z.string(), error: sharedErrorSchema }),
+  z.object({ sessionId: z.string(), ask: z.literal(true) }),
 ]);
 
 /**
@@ -61,7 +67,8 @@ function openChannel(scope: string): ScopeChannel {
     if (!parsed.success) return;
     const listeners = bySessionId.get(parsed.data.sessionId);
     if (!listeners) return;
-    const news: TabNews = 'session' in parsed.data ? { session: parsed.data.session } : { error: new CheckoutApiError(parsed.data.error) };
+    const { data } = parsed;
+    const news: TabNews = 'session' in data ? { session: data.session } : 'error' in data ? { error: new CheckoutApiError(data.error) } : { ask: true };
     for (const listener of listeners) listener(news);
   };
   return { channel, bySessionId };
@@ -96,10 +103,6 @@ export function tellTabs(scope: string, sessionId: string, news: TabNews, from?:
   const scoped = channels.get(scope);
   if (!scoped) return;
   for (const listener of scoped.bySessionId.get(sessionId) ?? []) if (listener !== from) listener(news);
-  if ('session' in news) {
-    scoped.channel.postMessage({ sessionId, session: news.session });
-    return;
-  }
-  const { kind, message, status, code, requestId, retryAfterMs } = news.error;
-  scoped.channel.postMessage({ sessionId, error: { kind, message, status, code, requestId, retryAfterMs } });
+  // An error goes as its own fields alone (the schema drops the rest): its cause may hold a request's details.
+  scoped.channel.postMessage({ sessionId, ...('error' in news ? { error: sharedErrorSchema.parse(news.error) } : news) });
 }

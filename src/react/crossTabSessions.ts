@@ -1,6 +1,6 @@
 import { focusManager, type QueryCache, type QueryClient } from '@tanstack/react-query';
 import { isCheckoutApiError } from '../core/errors';
-import type { CheckoutSession } from '../core/schema';
+import { isOlderAnswer } from '../core/status';
 import { listenToTabs, tabScope, tellTabs, type TabNews, type TabNewsListener } from '../core/tabChannel';
 import { electTab, type PageVisibility } from '../core/tabElection';
 import type { TabShareSource } from '../core/tabSharing';
@@ -40,22 +40,30 @@ function tellWhatWasFetched(cache: QueryCache, byHash: Map<string, Membership>) 
     if (event.type !== 'updated') return;
     const { action, query } = event;
     const membership = byHash.get(query.queryHash);
-    if (!membership?.scope) return;
-    const { scope, sessionId, receive } = membership;
-    if (action.type === 'success' && !action.manual) tellTabs(scope, sessionId, { session: action.data as CheckoutSession }, receive);
-    if (action.type === 'error' && isCheckoutApiError(action.error)) tellTabs(scope, sessionId, { error: action.error }, receive);
+    if (membership && ((action.type === 'success' && !action.manual) || action.type === 'error')) tellLatest(membership, query);
   });
 }
 
-/** Shows another tab's answer as this tab's own: data through setQueryData, errors as a failed fetch would leave them. */
+/**
+ * Shows another tab's answer as this tab's own: data through setQueryData, errors as a failed
+ * fetch would leave them; answers an ask when this tab polls the session.
+ */
 function receive(queryClient: QueryClient, membership: Membership, news: TabNews) {
   const query = findSessionQuery(queryClient, membership.queryHash);
   if (!query) return;
-  if ('session' in news) {
-    queryClient.setQueryData(query.queryKey, news.session);
+  const { state } = query;
+  if ('ask' in news) {
+    if (!polledByAnotherTab.has(query)) tellLatest(membership, query);
     return;
   }
-  const { state } = query;
+  if ('session' in news) {
+    if (isOlderAnswer(news.session, state.data)) return;
+    queryClient.setQueryData(query.queryKey, news.session);
+    // This tab's own request, still on its way, left no later than the answer just shown: its
+    // answer adds nothing, and may be older. Cancelled, the entry keeps what was just shown.
+    if (state.fetchStatus === 'fetching') void query.cancel({ revert: true });
+    return;
+  }
   query.setState({
     ...state,
     error: news.error,
@@ -67,6 +75,14 @@ function receive(queryClient: QueryClient, membership: Membership, news: TabNews
     status: 'error',
     isInvalidated: true,
   });
+}
+
+/** Tells the other tabs this tab's latest answer for the session: the session, or the typed error of a failed fetch. */
+function tellLatest({ scope, sessionId, receive }: Membership, { state }: CheckoutSessionQuery) {
+  if (!scope) return;
+  if (state.status === 'error') {
+    if (isCheckoutApiError(state.error)) tellTabs(scope, sessionId, { error: state.error }, receive);
+  } else if (state.data) tellTabs(scope, sessionId, { session: state.data }, receive);
 }
 
 /**
@@ -123,6 +139,9 @@ async function startSharing(queryClient: QueryClient, source: TabShareSource, me
     cancelAsk();
     setPolledHere(query, polledHere);
     cancelAsk = polledHere ? askWhenDue(queryClient, query) : () => undefined;
+    // What the polling tab told before this one listened would be missed until its next
+    // answer: for good, if that answer settled the session.
+    if (!polledHere) tellTabs(scope, membership.sessionId, { ask: true }, membership.receive);
   });
   membership.leave = () => {
     stopElecting();

@@ -21,6 +21,17 @@ async function fromAnotherTab(scope: string, send: (channel: BroadcastChannel) =
   channel.close();
 }
 
+/** The next message another tab's end of the scope's channel receives. */
+function nextMessageInAnotherTab(scope: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const channel = new BroadcastChannel(scope);
+    channel.onmessage = (event) => {
+      channel.close();
+      resolve(event.data);
+    };
+  });
+}
+
 describe('tabScope', () => {
   it('differs for another token or another API, and holds neither token nor prefix', async () => {
     const scope = await tabScope(SOURCE);
@@ -65,6 +76,12 @@ describe('listenToTabs', () => {
     expect(await received).toEqual({ session });
   });
 
+  it("hands on another tab's ask for the latest answer", async () => {
+    const received = nextNews('scope-e', 'cs_1');
+    await fromAnotherTab('scope-e', (channel) => channel.postMessage({ sessionId: 'cs_1', ask: true }));
+    expect(await received).toEqual({ ask: true });
+  });
+
   it("wakes only the listeners of the message's session", async () => {
     const other = vi.fn();
     const stopOther = listenToTabs('scope-d', 'cs_2', other);
@@ -77,16 +94,20 @@ describe('listenToTabs', () => {
 });
 
 describe('tellTabs', () => {
+  it('sends an ask with nothing but the session id', async () => {
+    const scope = (await tabScope(SOURCE)) as string;
+    const stop = listenToTabs(scope, 'cs_1', () => undefined);
+    const seen = nextMessageInAnotherTab(scope);
+    tellTabs(scope, 'cs_1', { ask: true });
+    const message = await seen;
+    stop();
+    expect(message).toEqual({ sessionId: 'cs_1', ask: true });
+  });
+
   it('sends the error without its cause, and never the token', async () => {
     const scope = (await tabScope(SOURCE)) as string;
     const stop = listenToTabs(scope, 'cs_1', () => undefined);
-    const seen = new Promise<unknown>((resolve) => {
-      const listener = new BroadcastChannel(scope);
-      listener.onmessage = (event) => {
-        listener.close();
-        resolve(event.data);
-      };
-    });
+    const seen = nextMessageInAnotherTab(scope);
     tellTabs(scope, 'cs_1', { error: new CheckoutApiError({ kind: 'server', message: 'Down', status: 502, cause: new Error(SOURCE.token) }) });
     const message = await seen;
     stop();

@@ -1,7 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core/client';
 import type { CheckoutSession } from '../../src/core/schema';
+import { tabScope, tellTabs } from '../../src/core/tabChannel';
 import { CheckoutClientProvider } from '../../src/react/context';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions, type UseCheckoutSessionsOptions } from '../../src/react/useCheckoutSessions';
@@ -49,14 +50,15 @@ function openBoard(tab: string, fetch: typeof globalThis.fetch, sweep: UseChecko
 function openTab(tab: string, fetch: typeof globalThis.fetch, options: Partial<CheckoutClientOptions> = {}) {
   const client = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch, ...options });
   const onStatusChange = vi.fn();
+  const queryClient = makeQueryClient();
   const view = render(
-    <QueryClientProvider client={makeQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <CheckoutClientProvider client={client}>
         <Status tab={tab} onStatusChange={onStatusChange} />
       </CheckoutClientProvider>
     </QueryClientProvider>,
   );
-  return { ...view, onStatusChange };
+  return { ...view, onStatusChange, queryClient };
 }
 
 /** Waits until one tab waits in the queue of a session's lock: it knows that another polls the session. */
@@ -113,6 +115,61 @@ describe('useCheckoutSession across tabs', () => {
     for (const tab of [first, second]) {
       expect(tab.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
     }
+  });
+
+  it('abandons a request that a tab sent before it found another polling, so its answer cannot undo what that tab tells', async () => {
+    let settled = false;
+    const leaderApi = fakeFetch({ latencyMs: 5, respond: (id) => Response.json(makeSession({ id, status: settled ? 'SUCCEEDED' : 'PENDING' })) });
+    const lateApi = fakeFetch({ latencyMs: 60_000 });
+    const leader = openTab('first', leaderApi.fetch);
+    await screen.findByText('first: PENDING');
+    await waitFor(async () => expect((await navigator.locks.query()).held).toHaveLength(1));
+    const late = openTab('second', lateApi.fetch);
+    await waitUntilQueuedForLock();
+    settled = true;
+
+    await screen.findByText('second: SUCCEEDED');
+    expect(lateApi.sent).toHaveLength(1);
+    expect(lateApi.signals[0]?.aborted).toBe(true);
+    expect(leader.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
+    expect(late.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
+  });
+
+  it('shows the settled status in a tab that joined after the polling tab told it', async () => {
+    let settled = false;
+    const leaderApi = fakeFetch({ latencyMs: 5, respond: (id) => Response.json(makeSession({ id, status: settled ? 'SUCCEEDED' : 'PENDING' })) });
+    openTab('first', leaderApi.fetch);
+    await screen.findByText('first: PENDING');
+    await waitFor(async () => expect((await navigator.locks.query()).held).toHaveLength(1));
+    // The second tab's share of the poller (a digest of its token) is ready only once the first settled.
+    let digestReady = (): void => undefined;
+    const digestHeld = new Promise<void>((resolve) => (digestReady = resolve));
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    vi.spyOn(crypto.subtle, 'digest').mockImplementationOnce(async (...args) => (await digestHeld, digest(...args)));
+    openTab('second', fakeFetch({ latencyMs: 5 }).fetch);
+    await screen.findByText('second: PENDING');
+    settled = true;
+    await screen.findByText('first: SUCCEEDED');
+
+    digestReady();
+    await waitUntilQueuedForLock();
+    await screen.findByText('second: SUCCEEDED');
+  });
+
+  it('keeps a settled session settled when another tab tells a PENDING answer it asked for before', async () => {
+    let settled = false;
+    const api = fakeFetch({ latencyMs: 5, respond: (id) => Response.json(makeSession({ id, status: settled ? 'SUCCEEDED' : 'PENDING' })) });
+    const tab = openTab('first', api.fetch);
+    await screen.findByText('first: PENDING');
+    await waitFor(async () => expect((await navigator.locks.query()).held).toHaveLength(1));
+    settled = true;
+    await screen.findByText('first: SUCCEEDED');
+
+    const scope = (await tabScope({ sessionsUrl: `${TEST_API}/api/v1/sessions/`, token: TEST_TOKEN })) as string;
+    act(() => tellTabs(scope, 'cs_1', { session: makeSession({ id: 'cs_1', status: 'PENDING' }) }));
+    expect(tab.queryClient.getQueryData<CheckoutSession>(['checkout-session', 'cs_1'])?.status).toBe('SUCCEEDED');
+    expect(screen.getByText('first: SUCCEEDED')).toBeInTheDocument();
+    expect(tab.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
   });
 
   it('stops both tabs, showing the typed error, on a 404 that the polling tab got', async () => {
