@@ -65,10 +65,10 @@ function openChannel(scope: string): ScopeChannel {
   channel.onmessage = (event: MessageEvent) => {
     const parsed = newsSchema.safeParse(event.data);
     if (!parsed.success) return;
-    const listeners = bySessionId.get(parsed.data.sessionId);
+    const { sessionId, ...message } = parsed.data;
+    const listeners = bySessionId.get(sessionId);
     if (!listeners) return;
-    const { data } = parsed;
-    const news: TabNews = 'session' in data ? { session: data.session } : 'error' in data ? { error: new CheckoutApiError(data.error) } : { ask: true };
+    const news: TabNews = 'error' in message ? { error: new CheckoutApiError(message.error) } : message;
     for (const listener of listeners) listener(news);
   };
   return { channel, bySessionId };

@@ -58,10 +58,12 @@ function receive(queryClient: QueryClient, membership: Membership, news: TabNews
   }
   if ('session' in news) {
     if (isOlderAnswer(news.session, state.data)) return;
-    queryClient.setQueryData(query.queryKey, news.session);
-    // This tab's own request, still on its way, left no later than the answer just shown: its
-    // answer adds nothing, and may be older. Cancelled, the entry keeps what was just shown.
-    if (state.fetchStatus === 'fetching') void query.cancel({ revert: true });
+    const show = () => queryClient.setQueryData(query.queryKey, news.session);
+    // This tab's own request, still on its way, left no later than this answer: its answer adds
+    // nothing, and may be older. Written once the fetch is undone (at once in recent React Query,
+    // a microtask later in older ones), so that undoing it neither undoes the write nor fails it.
+    if (state.fetchStatus === 'fetching') void query.cancel({ revert: true }).then(show);
+    else show();
     return;
   }
   query.setState({
