@@ -103,6 +103,7 @@ export function tellTabs(scope: string, sessionId: string, news: TabNews, from?:
   const scoped = channels.get(scope);
   if (!scoped) return;
   for (const listener of scoped.bySessionId.get(sessionId) ?? []) if (listener !== from) listener(news);
-  // An error goes as its own fields alone (the schema drops the rest): its cause may hold a request's details.
-  scoped.channel.postMessage({ sessionId, ...('error' in news ? { error: sharedErrorSchema.parse(news.error) } : news) });
+  // An error goes as its own fields alone (the schema drops the rest: its cause may hold a
+  // request's details); one whose fields do not parse goes as nothing, which no tab takes.
+  scoped.channel.postMessage({ sessionId, ...('error' in news ? { error: sharedErrorSchema.safeParse(news.error).data } : news) });
 }

@@ -94,6 +94,17 @@ describe('listenToTabs', () => {
 });
 
 describe('tellTabs', () => {
+  it('sends an error whose fields do not parse as nothing another tab takes, without throwing', async () => {
+    const scope = (await tabScope(SOURCE)) as string;
+    const stop = listenToTabs(scope, 'cs_1', () => undefined);
+    const seen = nextMessageInAnotherTab(scope);
+    const unparsable = new CheckoutApiError({ kind: 'server', message: 'Down', status: Number.NaN });
+    expect(() => tellTabs(scope, 'cs_1', { error: unparsable })).not.toThrow();
+    const message = await seen;
+    stop();
+    expect(message).toEqual({ sessionId: 'cs_1', error: undefined });
+  });
+
   it('sends an ask with nothing but the session id', async () => {
     const scope = (await tabScope(SOURCE)) as string;
     const stop = listenToTabs(scope, 'cs_1', () => undefined);
