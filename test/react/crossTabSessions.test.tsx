@@ -4,6 +4,7 @@ import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core
 import type { CheckoutSession } from '../../src/core/schema';
 import { tabScope, tellTabs } from '../../src/core/tabChannel';
 import { CheckoutClientProvider } from '../../src/react/context';
+import { checkoutSessionKeys } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions, type UseCheckoutSessionsOptions } from '../../src/react/useCheckoutSessions';
 import { makeSession } from '../../src/testing/factories';
@@ -167,7 +168,7 @@ describe('useCheckoutSession across tabs', () => {
 
     const scope = (await tabScope({ sessionsUrl: `${TEST_API}/api/v1/sessions/`, token: TEST_TOKEN })) as string;
     act(() => tellTabs(scope, 'cs_1', { session: makeSession({ id: 'cs_1', status: 'PENDING' }) }));
-    expect(tab.queryClient.getQueryData<CheckoutSession>(['checkout-session', 'cs_1'])?.status).toBe('SUCCEEDED');
+    expect(tab.queryClient.getQueryData<CheckoutSession>(checkoutSessionKeys.detail('cs_1'))?.status).toBe('SUCCEEDED');
     expect(screen.getByText('first: SUCCEEDED')).toBeInTheDocument();
     expect(tab.onStatusChange.mock.calls.map(([session]) => session.status)).toEqual(['PENDING', 'SUCCEEDED']);
   });
