@@ -93,35 +93,33 @@ describe('listenToTabs', () => {
   });
 });
 
+/** What another tab receives when this one, listening in the scope, tells `news` about cs_1. */
+async function sentToAnotherTab(news: TabNews): Promise<unknown> {
+  const scope = (await tabScope(SOURCE)) as string;
+  const stop = listenToTabs(scope, 'cs_1', () => undefined);
+  try {
+    const seen = nextMessageInAnotherTab(scope);
+    tellTabs(scope, 'cs_1', news);
+    return await seen;
+  } finally {
+    stop();
+  }
+}
+
 describe('tellTabs', () => {
   it('sends an error whose fields do not parse as nothing another tab takes, without throwing', async () => {
-    const scope = (await tabScope(SOURCE)) as string;
-    const stop = listenToTabs(scope, 'cs_1', () => undefined);
-    const seen = nextMessageInAnotherTab(scope);
     const unparsable = new CheckoutApiError({ kind: 'server', message: 'Down', status: Number.NaN });
-    expect(() => tellTabs(scope, 'cs_1', { error: unparsable })).not.toThrow();
-    const message = await seen;
-    stop();
-    expect(message).toEqual({ sessionId: 'cs_1', error: undefined });
+    await expect(sentToAnotherTab({ error: unparsable })).resolves.toEqual({ sessionId: 'cs_1', error: undefined });
   });
 
   it('sends an ask with nothing but the session id', async () => {
-    const scope = (await tabScope(SOURCE)) as string;
-    const stop = listenToTabs(scope, 'cs_1', () => undefined);
-    const seen = nextMessageInAnotherTab(scope);
-    tellTabs(scope, 'cs_1', { ask: true });
-    const message = await seen;
-    stop();
-    expect(message).toEqual({ sessionId: 'cs_1', ask: true });
+    expect(await sentToAnotherTab({ ask: true })).toEqual({ sessionId: 'cs_1', ask: true });
   });
 
   it('sends the error without its cause, and never the token', async () => {
-    const scope = (await tabScope(SOURCE)) as string;
-    const stop = listenToTabs(scope, 'cs_1', () => undefined);
-    const seen = nextMessageInAnotherTab(scope);
-    tellTabs(scope, 'cs_1', { error: new CheckoutApiError({ kind: 'server', message: 'Down', status: 502, cause: new Error(SOURCE.token) }) });
-    const message = await seen;
-    stop();
+    const message = await sentToAnotherTab({
+      error: new CheckoutApiError({ kind: 'server', message: 'Down', status: 502, cause: new Error(SOURCE.token) }),
+    });
     expect(message).toMatchObject({ sessionId: 'cs_1', error: { kind: 'server', status: 502 } });
     expect(JSON.stringify(message)).not.toContain(SOURCE.token);
   });
