@@ -132,7 +132,10 @@ describe.skipIf(!canMeasure)('data layer figures', () => {
 
   afterAll(() => {
     const raw = lowerMedian(figures['raw options']);
-    const medians = Object.entries(figures).map(([kind, values]) => `${kind} ${lowerMedian(values)} (${(lowerMedian(values) / raw).toFixed(2)}x)`);
+    const medians = Object.entries(figures).map(([kind, values]) => {
+      const median = lowerMedian(values);
+      return `${kind} ${median} (${(median / raw).toFixed(2)}x)`;
+    });
     console.log(
       `\nData layer, ${SESSIONS} sessions, thread CPU µs per poll (no React, no timers), each repetition's median round:`,
       JSON.stringify(figures),
