@@ -61,15 +61,17 @@ export default defineConfig({
         },
       },
       {
-        // The same jsdom suites with React 18 really loaded, from its own install in test/react18
-        // (react-dom@18 peers react@18, which cannot sit beside React 19 in the root tree). Node
-        // resolves react-dom's own require('react') there too; the libraries that import React
-        // are inlined so that they get these aliases instead of the root's React 19.
+        // The same jsdom suites on the oldest peers the kit supports, React 18 and React Query
+        // 5.100, really loaded from their own install in test/react18 (react-dom@18 peers
+        // react@18, which cannot sit beside React 19 in the root tree). Node resolves react-dom's
+        // own require('react') there too; the libraries that import React are inlined so that
+        // they get these aliases instead of the root's React 19.
         extends: true,
         resolve: {
           alias: [
             { find: /^react(\/.*)?$/, replacement: `${import.meta.dirname}/test/react18/node_modules/react$1` },
             { find: /^react-dom(\/.*)?$/, replacement: `${import.meta.dirname}/test/react18/node_modules/react-dom$1` },
+            { find: /^@tanstack\/react-query(\/.*)?$/, replacement: `${import.meta.dirname}/test/react18/node_modules/@tanstack/react-query$1` },
             // Its `main` is CommonJS, whose require('react-dom') no alias reaches: take its ES build.
             {
               find: /^@testing-library\/react$/,
@@ -85,7 +87,7 @@ export default defineConfig({
           // The soak measures the kit, not React: once, in `unit`, is enough for its ~30 s.
           exclude: ['test/reliability/soak.test.tsx'],
           setupFiles: ['test/setup.ts'],
-          // React 18, and every renderWithClient in StrictMode (the unit project covers the plain mount).
+          // React 18 and React Query 5.100, and every renderWithClient in StrictMode (the unit project covers the plain mount).
           env: { EXPECTED_REACT_MAJOR: '18', RENDER_STRICT: '1' },
           server: { deps: { inline: ['@tanstack/react-query', /@testing-library\/react/] } },
         },

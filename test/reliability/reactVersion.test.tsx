@@ -3,15 +3,28 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import { StrictMode, useId, useSyncExternalStore, useTransition, version } from 'react';
 import { version as domVersion } from 'react-dom';
 import { renderToString } from 'react-dom/server';
+import loadedReactQuery from '@tanstack/react-query/package.json';
+import rootPackage from '../../package.json';
+import oldestPeers from '../react18/package.json';
 import { makeQueryClient } from '../support/renderWithClient';
 
-// `unit` runs React 19; `unit-react18` sets EXPECTED_REACT_MAJOR=18 and aliases React 18 in.
+// `unit` runs React 19 and the React Query of the root's devDependencies; `unit-react18` sets
+// EXPECTED_REACT_MAJOR=18 and aliases in the oldest peers the kit supports, from test/react18.
 const expectedMajor = process.env.EXPECTED_REACT_MAJOR ?? '19';
+const expectedReactQuery = (expectedMajor === '18' ? oldestPeers : rootPackage).devDependencies['@tanstack/react-query'];
 
 describe(`the suite runs on React ${expectedMajor}`, () => {
   it('loads that React and the matching react-dom', () => {
     expect(version.split('.')[0]).toBe(expectedMajor);
     expect(domVersion).toBe(version);
+  });
+
+  it(`loads React Query ${expectedReactQuery}`, () => {
+    expect(loadedReactQuery.version).toBe(expectedReactQuery);
+  });
+
+  it('promises users no React Query older than the one unit-react18 tests', () => {
+    expect(rootPackage.peerDependencies['@tanstack/react-query']).toBe(`^${oldestPeers.devDependencies['@tanstack/react-query']}`);
   });
 
   it('gives React Query and Testing Library the same React: hooks work through them', async () => {
