@@ -61,7 +61,7 @@ export default defineConfig({
         },
       },
       {
-        // The same jsdom suites on the oldest peers the kit supports, React 18 and React Query
+        // The same jsdom suites on the oldest peers the kit supports, React 18.2 and React Query
         // 5.100, really loaded from their own install in test/react18 (react-dom@18 peers
         // react@18, which cannot sit beside React 19 in the root tree). Node resolves react-dom's
         // own require('react') there too; the libraries that import React are inlined so that
@@ -87,7 +87,7 @@ export default defineConfig({
           // The soak measures the kit, not React: once, in `unit`, is enough for its ~30 s.
           exclude: ['test/reliability/soak.test.tsx'],
           setupFiles: ['test/setup.ts'],
-          // React 18 and React Query 5.100, and every renderWithClient in StrictMode (the unit project covers the plain mount).
+          // React 18.2 and React Query 5.100, and every renderWithClient in StrictMode (the unit project covers the plain mount).
           env: { EXPECTED_REACT_MAJOR: '18', RENDER_STRICT: '1' },
           server: { deps: { inline: ['@tanstack/react-query', /@testing-library\/react/] } },
         },

@@ -1,5 +1,5 @@
 // Runs before `npm test`: the unit-react18 project loads the oldest peers the kit supports,
-// React 18 and React Query 5.100, from their own install in test/react18 (react-dom@18 peers
+// React 18.2 and React Query 5.100, from their own install in test/react18 (react-dom@18 peers
 // react@18, which cannot sit beside the root's React 19). Installed again when what is there is
 // not what test/react18/package.json pins, so a clone from before a pin changed is brought up to it.
 import { execSync } from 'node:child_process';
@@ -14,6 +14,6 @@ const isInstalled = ([name, version]) => {
 };
 
 if (!Object.entries({ ...dependencies, ...devDependencies }).every(isInstalled)) {
-  console.log('Installing React 18 and React Query 5.100 for the unit-react18 tests (npm ci --prefix test/react18).');
+  console.log('Installing React 18.2 and React Query 5.100 for the unit-react18 tests (npm ci --prefix test/react18).');
   execSync('npm ci --prefix test/react18 --no-audit --no-fund', { stdio: 'inherit' });
 }

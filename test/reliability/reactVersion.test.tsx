@@ -23,8 +23,10 @@ describe(`the suite runs on React ${expectedMajor}`, () => {
     expect(loadedReactQuery.version).toBe(expectedReactQuery);
   });
 
-  it('promises users no React Query older than the one unit-react18 tests', () => {
+  it('promises users no React and no React Query older than those unit-react18 tests', () => {
     expect(rootPackage.peerDependencies['@tanstack/react-query']).toBe(`^${oldestPeers.devDependencies['@tanstack/react-query']}`);
+    expect(rootPackage.peerDependencies.react.split(' || ')[0]).toBe(`^${oldestPeers.devDependencies.react}`);
+    expect(rootPackage.peerDependencies['react-dom'].split(' || ')[0]).toBe(`^${oldestPeers.devDependencies['react-dom']}`);
   });
 
   it('gives React Query and Testing Library the same React: hooks work through them', async () => {
