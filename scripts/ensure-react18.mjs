@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const harness = new URL('../test/react18/', import.meta.url);
 const readJson = (url) => JSON.parse(readFileSync(url, 'utf8'));
-const { dependencies = {}, devDependencies = {} } = readJson(new URL('package.json', harness));
+const { devDependencies } = readJson(new URL('package.json', harness));
 const isInstalled = ([name, version]) => {
   const installed = new URL(`node_modules/${name}/package.json`, harness);
   return existsSync(installed) && readJson(installed).version === version;
 };
 
-if (!Object.entries({ ...dependencies, ...devDependencies }).every(isInstalled)) {
+if (!Object.entries(devDependencies).every(isInstalled)) {
   console.log('Installing React 18.2 and React Query 5.100 for the unit-react18 tests (npm ci --prefix test/react18).');
   execSync('npm ci --prefix test/react18 --no-audit --no-fund', { stdio: 'inherit' });
 }
