@@ -1,21 +1,17 @@
 'use client';
 import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
 import type { CheckoutSessionQueryKey } from './queryOptions';
 import {
-  findSessionQuery,
   hasSessionId,
   hookQueryOptions,
-  sessionQueryHash,
   splitOptions,
   withSessionFlags,
   type CheckoutSessionFlags,
   type KitOptions,
 } from './sessionResult';
-import { tabSharing } from '../core/tabSharing';
 import { useSessionWatch } from './useSessionWatch';
 
 /**
@@ -88,7 +84,6 @@ export function useCheckoutSession<TData = CheckoutSession>(
   const client = useResolvedCheckoutClient(split.client, 'useCheckoutSession');
   const queryClient = useQueryClient(split.queryClient);
   const isActive = hasSessionId(sessionId) && split.enabled;
-  const queryHash = useMemo(() => (hasSessionId(sessionId) ? sessionQueryHash(sessionId) : undefined), [sessionId]);
 
   const result = useQuery(
     // Without an id the query stays disabled: nothing is ever sent for the empty key.
@@ -101,10 +96,6 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
-  useEffect(
-    () => (isActive ? tabSharing.get(client)?.(queryClient, sessionId) : undefined),
-    [queryClient, client, sessionId, isActive],
-  );
-  const isPolling = useSessionWatch(queryClient, queryHash, isActive, split.policy, split.callbacks);
-  return withSessionFlags(result, () => findSessionQuery(queryClient, queryHash), isPolling);
+  const [isPolling, query] = useSessionWatch(client, queryClient, sessionId, isActive, split.policy, split.callbacks);
+  return withSessionFlags(result, query, isPolling);
 }

@@ -1,11 +1,10 @@
 'use client';
 import { useQueryClient, useSuspenseQuery, type UseSuspenseQueryOptions, type UseSuspenseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
 import type { CheckoutSessionQueryKey } from './queryOptions';
-import { findSessionQuery, hookQueryOptions, sessionQueryHash, splitOptions, withSessionFlags, type CheckoutSessionFlags } from './sessionResult';
+import { hookQueryOptions, splitOptions, withSessionFlags, type CheckoutSessionFlags } from './sessionResult';
 import type { UseCheckoutSessionOptions } from './useCheckoutSession';
 import { useSessionWatch } from './useSessionWatch';
 
@@ -36,8 +35,9 @@ export type UseSuspenseCheckoutSessionResult<TData = CheckoutSession> = UseSuspe
  * component suspends until the session's first answer, so `data` is always there; an error
  * with no session to show goes to the nearest error boundary, a final one (401, 403, 404,
  * unreadable body) without asking again. The same polling, one request per period however
- * many components watch, `isTerminal`, `isPolling` and callbacks. Session data hydrated from
- * the server (see {@link dehydrateCheckoutSessions}) renders at once, with no request.
+ * many components and tabs watch, `isTerminal`, `isPolling` and callbacks. Session data
+ * hydrated from the server (see {@link dehydrateCheckoutSessions}) renders at once, with no
+ * request.
  *
  * @example
  * function OrderStatus({ sessionId }: { sessionId: string }) {
@@ -57,11 +57,10 @@ export function useSuspenseCheckoutSession<TData = CheckoutSession>(
   const split = splitOptions(options);
   const client = useResolvedCheckoutClient(split.client, 'useSuspenseCheckoutSession');
   const queryClient = useQueryClient(split.queryClient);
-  const queryHash = useMemo(() => sessionQueryHash(sessionId), [sessionId]);
   const result = useSuspenseQuery(
     hookQueryOptions(client, sessionId, split, true) as UseSuspenseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
     queryClient,
   );
-  const isPolling = useSessionWatch(queryClient, queryHash, true, split.policy, split.callbacks);
-  return withSessionFlags(result, () => findSessionQuery(queryClient, queryHash), isPolling);
+  const [isPolling, query] = useSessionWatch(client, queryClient, sessionId, true, split.policy, split.callbacks);
+  return withSessionFlags(result, query, isPolling);
 }

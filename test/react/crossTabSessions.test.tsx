@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { Suspense } from 'react';
 import { createCheckoutClient, type CheckoutClientOptions } from '../../src/core/client';
 import type { CheckoutSession } from '../../src/core/schema';
 import { tabScope, tellTabs } from '../../src/core/tabChannel';
@@ -7,6 +8,7 @@ import { CheckoutClientProvider } from '../../src/react/context';
 import { checkoutSessionKeys } from '../../src/react/queryOptions';
 import { useCheckoutSession } from '../../src/react/useCheckoutSession';
 import { useCheckoutSessions, type UseCheckoutSessionsOptions } from '../../src/react/useCheckoutSessions';
+import { useSuspenseCheckoutSession } from '../../src/react/useSuspenseCheckoutSession';
 import { makeSession } from '../../src/testing/factories';
 import { fakeFetch } from '../support/fakeApi';
 import { fakeLockManager } from '../support/fakeTabs';
@@ -30,6 +32,11 @@ function Status({ tab, onStatusChange }: { tab: string; onStatusChange: (session
   return <p>{`${tab}: ${error ? error.kind : (data?.status ?? 'loading')}`}</p>;
 }
 
+function SuspenseStatus({ tab, onStatusChange }: { tab: string; onStatusChange: (session: CheckoutSession) => void }) {
+  const { data } = useSuspenseCheckoutSession('cs_1', { pollInterval: PERIOD, onStatusChange });
+  return <p>{`${tab}: ${data.status}`}</p>;
+}
+
 function Board({ tab, sweep }: { tab: string; sweep: UseCheckoutSessionsOptions['sweep'] }) {
   const [result] = useCheckoutSessions(['cs_1'], { pollInterval: PERIOD, sweep: sweep && { pollInterval: PERIOD } });
   return <p>{`${tab}: ${result?.data?.status ?? 'loading'}`}</p>;
@@ -48,14 +55,16 @@ function openBoard(tab: string, fetch: typeof globalThis.fetch, sweep: UseChecko
 }
 
 /** A tab following cs_1 through its own clients, all tabs answered by one API. */
-function openTab(tab: string, fetch: typeof globalThis.fetch, options: Partial<CheckoutClientOptions> = {}) {
+function openTab(tab: string, fetch: typeof globalThis.fetch, options: Partial<CheckoutClientOptions> = {}, View = Status) {
   const client = createCheckoutClient({ baseUrl: TEST_API, token: TEST_TOKEN, fetch, ...options });
   const onStatusChange = vi.fn();
   const queryClient = makeQueryClient();
   const view = render(
     <QueryClientProvider client={queryClient}>
       <CheckoutClientProvider client={client}>
-        <Status tab={tab} onStatusChange={onStatusChange} />
+        <Suspense fallback={null}>
+          <View tab={tab} onStatusChange={onStatusChange} />
+        </Suspense>
       </CheckoutClientProvider>
     </QueryClientProvider>,
   );
@@ -198,6 +207,18 @@ describe('useCheckoutSession across tabs', () => {
     expect(Math.min(...asksSinceElection())).toBe(0);
     // The sweeps' timers go on in each tab, paused only while another tab polls the session for a watcher.
     expect(Math.min(swept.sent.length, sweptToo.sent.length)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shares a session that the tabs follow with useSuspenseCheckoutSession', async () => {
+    const api = scriptedApi(Infinity, () => new Response(null, { status: 500 }));
+    const [firstApi, secondApi] = [api.tab(), api.tab()];
+    openTab('first', firstApi.fetch, {}, SuspenseStatus);
+    await screen.findByText('first: PENDING');
+    openTab('second', secondApi.fetch, {}, SuspenseStatus);
+    await screen.findByText('second: PENDING');
+    const asksSinceElection = await asksAfterElection(firstApi, secondApi);
+    await waitFor(() => expect(Math.max(...asksSinceElection())).toBeGreaterThanOrEqual(4));
+    expect(Math.min(...asksSinceElection())).toBe(0);
   });
 
   it('lets each tab poll alone with crossTab: false', async () => {
