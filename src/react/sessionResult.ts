@@ -5,9 +5,8 @@ import type { CheckoutApiError } from '../core/errors';
 import { isTerminalStatus } from '../core/status';
 import {
   checkoutSessionKeys,
-  checkoutSessionQueryOptions,
   pollDelayForQuery,
-  type SessionQueryHow,
+  type checkoutSessionQueryOptions,
   type CheckoutSessionPolicy,
   type CheckoutSessionQuery,
 } from './queryOptions';
@@ -84,19 +83,19 @@ export function hasSessionId(sessionId: string | null | undefined): sessionId is
   return typeof sessionId === 'string' && sessionId !== '';
 }
 
+export type SessionQueryOptions = ReturnType<typeof checkoutSessionQueryOptions>;
+
 /**
- * What both hooks give React Query for one session: the shared options, the caller's React
- * Query options over them, and whether it may fetch.
+ * What the hooks give React Query for one session: the kit's options, the caller's React Query
+ * options over them, and whether it may fetch.
  */
 export function hookQueryOptions<TQueryOptions>(
-  client: CheckoutClient,
-  sessionId: string,
+  sessionOptions: SessionQueryOptions,
   split: SplitOptions<TQueryOptions>,
   enabled: boolean,
-  how: SessionQueryHow = {},
-): ReturnType<typeof checkoutSessionQueryOptions> & TQueryOptions & { enabled: boolean } {
+): SessionQueryOptions & TQueryOptions & { enabled: boolean } {
   return {
-    ...checkoutSessionQueryOptions(client, sessionId, split.policy, how),
+    ...sessionOptions,
     // A watcher that mounts on a retryable error waits for the next poll, so dashboard rows
     // mounting as a filter changes do not each ask again for a failing session. With
     // throwOnError the shared rule stays: an error boundary's reset asks again.
@@ -137,11 +136,11 @@ export function withSessionFlags<TResult extends UseQueryResult<unknown, Checkou
   return new Proxy(result, {
     get(target, key) {
       if (key === 'isTerminal') {
-        Reflect.get(target, 'data');
+        void target.data;
         return isTerminalStatus(query()?.state.data?.status);
       }
       if (key === 'isPolling') return isPolling;
-      return Reflect.get(target, key);
+      return target[key as keyof TResult];
     },
   }) as TResult & CheckoutSessionFlags;
 }

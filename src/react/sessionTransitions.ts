@@ -23,9 +23,9 @@ export interface CheckoutSessionCallbacks {
   onTerminal?: ((session: CheckoutSession) => void) | undefined;
 }
 
-/** One hook's callbacks, read at the time of each change (a ref, so a re-render need not resubscribe). */
+/** One hook's options, its callbacks read at the time of each change (a ref, so a re-render need not resubscribe). */
 export interface TransitionWatcher {
-  current: CheckoutSessionCallbacks;
+  current: { callbacks: CheckoutSessionCallbacks };
 }
 
 /** A status change of one cache entry, and which watchers and callbacks have handled it. */
@@ -96,7 +96,7 @@ export function tellTransition(query: CheckoutSessionQuery | undefined, watcher:
   // the first check, must not tell anyone twice.
   if (!transition || transition.sequence < watchingSince || transition.told.has(watcher)) return;
   transition.told.add(watcher);
-  const { onStatusChange, onTerminal } = watcher.current;
+  const { onStatusChange, onTerminal } = watcher.current.callbacks;
   if (onStatusChange && !transition.told.has(onStatusChange)) {
     transition.told.add(onStatusChange);
     runCallback(() => onStatusChange(transition.session, transition.previous));

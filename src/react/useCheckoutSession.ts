@@ -8,10 +8,10 @@ import {
   hasSessionId,
   hookQueryOptions,
   splitOptions,
-  withSessionFlags,
   type CheckoutSessionFlags,
   type KitOptions,
 } from './sessionResult';
+import { useSessionQueryOptions } from './useSessionQueryOptions';
 import { useSessionWatch } from './useSessionWatch';
 
 /**
@@ -87,7 +87,7 @@ export function useCheckoutSession<TData = CheckoutSession>(
 
   const result = useQuery(
     // Without an id the query stays disabled: nothing is ever sent for the empty key.
-    hookQueryOptions(client, sessionId ?? '', split, isActive) as UseQueryOptions<
+    hookQueryOptions(useSessionQueryOptions(client, sessionId ?? '', split.policy), split, isActive) as UseQueryOptions<
       CheckoutSession,
       CheckoutApiError,
       TData,
@@ -96,6 +96,5 @@ export function useCheckoutSession<TData = CheckoutSession>(
     queryClient,
   );
 
-  const [isPolling, query] = useSessionWatch(client, queryClient, sessionId, isActive, split.policy, split.callbacks);
-  return withSessionFlags(result, query, isPolling);
+  return useSessionWatch(result, client, queryClient, sessionId, isActive, split);
 }

@@ -6,7 +6,7 @@ import type { CheckoutClient } from '../core/client';
 import { allowPollSpreading } from '../core/pollSpreading';
 import { tabSharing } from '../core/tabSharing';
 import { useResolvedCheckoutClient } from './context';
-import { sessionQueryFn, type CheckoutSessionQueryKey } from './queryOptions';
+import { checkoutSessionQueryOptions, sessionQueryFn, type CheckoutSessionQueryKey } from './queryOptions';
 import { CheckoutSessionsObserver, type SessionsSettings } from './sessionsObserver';
 import { hasSessionId, hookQueryOptions, sessionQueryHash, splitOptions } from './sessionResult';
 import { startWatching } from './sessionTransitions';
@@ -114,9 +114,9 @@ export function useCheckoutSessions(
   const split = splitOptions(hookOptions);
   const client = useResolvedCheckoutClient(split.client, 'useCheckoutSessions');
   const queryClient = useQueryClient(split.queryClient);
-  const watcher = useRef(split.callbacks);
+  const watcher = useRef(split);
   useEffect(() => {
-    watcher.current = split.callbacks;
+    watcher.current = split;
   });
 
   const { callbacks: _callbacks, policy, queryOptions, ...rest } = split;
@@ -135,10 +135,11 @@ export function useCheckoutSessions(
       optionsFor: (sessionId) => {
         const enabled = hasSessionId(sessionId) && split.enabled;
         const queryHash = sessionQueryHash(sessionId);
-        if (!stable.sweepInterval) return { ...hookQueryOptions(client, sessionId, swept, enabled), queryHash };
-        const background = hookQueryOptions(client, sessionId, swept, enabled, { background: true });
+        const how = { background: Boolean(stable.sweepInterval) };
+        const options = hookQueryOptions(checkoutSessionQueryOptions(client, sessionId, swept.policy, how), swept, enabled);
+        if (!stable.sweepInterval) return { ...options, queryHash };
         // Of the options a row on screen would have, only the query function is needed.
-        return { ...background, queryHash, queryFn: sweepQueryFn(queryHash, sessionQueryFn(client, sessionId), background.queryFn as SessionQueryFn) };
+        return { ...options, queryHash, queryFn: sweepQueryFn(queryHash, sessionQueryFn(client, sessionId), options.queryFn as SessionQueryFn) };
       },
       policy: swept.policy,
       // A sweep is not shared: thousands of locks per tab, for a cadence of tens of seconds.

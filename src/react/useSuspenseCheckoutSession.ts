@@ -4,8 +4,9 @@ import type { CheckoutApiError } from '../core/errors';
 import type { CheckoutSession } from '../core/schema';
 import { useResolvedCheckoutClient } from './context';
 import type { CheckoutSessionQueryKey } from './queryOptions';
-import { hookQueryOptions, splitOptions, withSessionFlags, type CheckoutSessionFlags } from './sessionResult';
+import { hookQueryOptions, splitOptions, type CheckoutSessionFlags } from './sessionResult';
 import type { UseCheckoutSessionOptions } from './useCheckoutSession';
+import { useSessionQueryOptions } from './useSessionQueryOptions';
 import { useSessionWatch } from './useSessionWatch';
 
 /**
@@ -58,9 +59,8 @@ export function useSuspenseCheckoutSession<TData = CheckoutSession>(
   const client = useResolvedCheckoutClient(split.client, 'useSuspenseCheckoutSession');
   const queryClient = useQueryClient(split.queryClient);
   const result = useSuspenseQuery(
-    hookQueryOptions(client, sessionId, split, true) as UseSuspenseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
+    hookQueryOptions(useSessionQueryOptions(client, sessionId, split.policy), split, true) as UseSuspenseQueryOptions<CheckoutSession, CheckoutApiError, TData, CheckoutSessionQueryKey>,
     queryClient,
   );
-  const [isPolling, query] = useSessionWatch(client, queryClient, sessionId, true, split.policy, split.callbacks);
-  return withSessionFlags(result, query, isPolling);
+  return useSessionWatch(result, client, queryClient, sessionId, true, split);
 }

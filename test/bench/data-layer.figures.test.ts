@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckoutClient } from '../../src/core/client';
 import type { CheckoutApiError } from '../../src/core/errors';
 import type { CheckoutSession } from '../../src/core/schema';
+import { checkoutSessionQueryOptions } from '../../src/react/queryOptions';
 import { hookQueryOptions, sessionQueryHash, splitOptions } from '../../src/react/sessionResult';
 import { CheckoutSessionsObserver, type SessionsSettings } from '../../src/react/sessionsObserver';
 import { startWatching } from '../../src/react/sessionTransitions';
@@ -57,9 +58,11 @@ function followWith(observers: SessionObserver[]): Followed {
   };
 }
 
+const kitSplit = splitOptions({ pollInterval: POLL_INTERVAL });
+
 /** The options `useCheckoutSession` and `useCheckoutSessions` build for a session. */
 const kitOptions = (client: CheckoutClient, sessionId: string) => ({
-  ...hookQueryOptions(client, sessionId, splitOptions({ pollInterval: POLL_INTERVAL }), true),
+  ...hookQueryOptions(checkoutSessionQueryOptions(client, sessionId, kitSplit.policy), kitSplit, true),
   queryHash: sessionQueryHash(sessionId),
 });
 
@@ -77,7 +80,7 @@ const follow: Record<Kind, (queryClient: QueryClient, client: CheckoutClient, id
   // session, and a tracked result each, read as a row reads it.
   'kit board observer': (queryClient, client, ids) => {
     const settings: SessionsSettings = { optionsFor: (sessionId) => kitOptions(client, sessionId), policy: { pollInterval: POLL_INTERVAL } };
-    const board = new CheckoutSessionsObserver(queryClient, { current: {} }, settings);
+    const board = new CheckoutSessionsObserver(queryClient, { current: { callbacks: {} } }, settings);
     for (const result of board.results(ids, startWatching)) void [result.data, result.error];
     board.commit(ids, settings);
     const stop = board.subscribe(() => {});

@@ -735,6 +735,27 @@ describe('useCheckoutSession callbacks', () => {
     ]);
   });
 
+  it('keeps the options React Query polls with across renders whose options are equal, though written inline', async () => {
+    script([pending()]);
+    const { rerender, queryClient } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(10);
+    const observedWith = () => queryClient.getQueryCache().find({ queryKey: checkoutSessionKeys.detail('cs_1') })!.observers[0]!.options.refetchInterval;
+    const first = observedWith();
+    rerender(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(1_000);
+    expect(observedWith()).toBe(first);
+  });
+
+  it('polls at a pollInterval changed on a later render', async () => {
+    const requests = script([pending()]);
+    const { rerender } = renderWithClient(<Status id="cs_1" options={{ pollInterval: 1_000 }} />);
+    await advance(3_010);
+    expect(requests).toHaveLength(4);
+    rerender(<Status id="cs_1" options={{ pollInterval: 5_000 }} />);
+    await advance(10_000);
+    expect(requests).toHaveLength(6);
+  });
+
   it('calls the latest callback passed, not the one from the first render', async () => {
     script([pending(), succeeded()]);
     const first = vi.fn();
