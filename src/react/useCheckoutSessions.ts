@@ -131,11 +131,11 @@ export function useCheckoutSessions(
   });
   const settings = useMemo((): SessionsSettings => {
     const swept = { ...split, policy: stable.sweepInterval ? { ...policy, pollInterval: stable.sweepInterval } : policy };
+    const how = { background: Boolean(stable.sweepInterval) };
     return {
       optionsFor: (sessionId) => {
         const enabled = hasSessionId(sessionId) && split.enabled;
         const queryHash = sessionQueryHash(sessionId);
-        const how = { background: Boolean(stable.sweepInterval) };
         const options = hookQueryOptions(checkoutSessionQueryOptions(client, sessionId, swept.policy, how), swept, enabled);
         if (!stable.sweepInterval) return { ...options, queryHash };
         // Of the options a row on screen would have, only the query function is needed.
